@@ -1,0 +1,60 @@
+# nasbench: the two commands a fresh Debian machine needs are `make demo` and `make test`.
+# Each installs what it needs (apt packages, a local Python venv) and is safe to re-run.
+
+SHELL := /bin/bash
+APT_PACKAGES := libhdf5-dev libarchive-dev libopenblas-dev pkg-config
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SWIFT ?= swift
+RELEASE_BIN := .build/release
+# Real data (../shared/data layout) for the real-data tests; they skip when it is unset.
+NASBENCH_DATA ?=
+export NASBENCH_DATA
+export NASBENCH_PYTHON := $(abspath $(PYTHON))
+
+.PHONY: all deps venv build release test swift-test python-test demo bench default-table clean
+
+all: build
+
+## Install the C libraries (apt) when any is missing. Idempotent.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## The Python venv for reference checks and bridges; rebuilt when tools/requirements*.txt change.
+venv: $(VENV)/.stamp
+$(VENV)/.stamp: tools/requirements.txt tools/requirements-analog.txt
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r tools/requirements.txt -r tools/requirements-analog.txt
+	@touch $@
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product nasbench
+	$(SWIFT) build -c release --product nasbench-bench
+
+## Run every test: Swift (XCTest) then the Python cross-checks (h5py, analog-nasbench mapping).
+test: deps venv
+	$(SWIFT) build --product nasbench
+	$(SWIFT) test
+	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
+
+## The embedded default table: the shared NB201 data when NASBENCH_DATA or ../shared/data has it,
+## otherwise the analog-nasbench package's 15,625 NB201-space cells, converted here.
+default-table: release venv
+	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/default-table.sh
+
+demo: default-table
+	@tools/demo.sh $(RELEASE_BIN)/nasbench "$$(cat data/cache/default-table.path)"
+
+bench: release venv default-table
+	@tools/bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
+
+clean:
+	rm -rf .build data/cache

@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets depend one way (see DEVELOPERS.md):
+//   C shims (CHDF5, CArchive, COpenBLAS)
+//   NASHDF5 (storage), NASTensor (engine), NASSpaces (search spaces)  -- bottom
+//   NASOracle (tabular benchmarks)                                    -- on spaces + storage
+//   nasbench (thin CLI)                                               -- on top
+let package = Package(
+    name: "nasbench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nasbench", targets: ["nasbench"]),
+        .library(name: "NASOracle", targets: ["NASOracle"]),
+        .library(name: "NASSpaces", targets: ["NASSpaces"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CHDF5", pkgConfig: "hdf5",
+            providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]),
+        .systemLibrary(
+            name: "CArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]),
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+
+        .target(name: "NASHDF5", dependencies: ["CHDF5"]),
+        .target(name: "NASSpaces"),
+        .target(
+            name: "NASOracle",
+            dependencies: [
+                "NASSpaces", "NASHDF5",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "nasbench",
+            dependencies: [
+                "NASOracle", "NASSpaces",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "nasbench-bench",
+            dependencies: ["NASOracle", "NASSpaces"],
+            path: "Sources/nasbench-bench"),
+
+        .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
+        .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
+        .testTarget(name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef NASBENCH_COPENBLAS_SHIM_H
+#define NASBENCH_COPENBLAS_SHIM_H
+#include <cblas.h>
+#endif

@@ -1,0 +1,30 @@
+import NASSpaces
+
+/// Which cells count as the same architecture when listing or sampling distinct ones.
+public enum IsomorphismRule: String, CaseIterable, Sendable {
+    /// Every cell is its own class.
+    case none
+    /// The benchmark's own rule (NB201: its unique-string rule, 6,466 classes on the full space).
+    case benchmark
+    /// Cells that compute the same function share a class.
+    case functional
+}
+
+extension BenchmarkTable {
+    /// One key per row under `rule`; rows with equal keys are isomorphic.
+    public func isomorphismKeys(_ rule: IsomorphismRule) throws -> [String] {
+        switch rule {
+        case .none:
+            return archs
+        case .benchmark, .functional:
+            guard space == "nb201" else {
+                throw OracleError.badInput("isomorphism rule '\(rule.rawValue)' is not available for space \(space)")
+            }
+            let nb201 = NB201Space()
+            return try (0..<rowCount).map { row in
+                let cell = try nb201.parse(archs[row])
+                return rule == .benchmark ? nb201.isomorphismKey(cell) : nb201.functionalKey(cell)
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import NASSpaces
+
+/// How the cells of one search space are written into a table: a canonical string and a
+/// fixed-width byte encoding per cell.
+public struct CellCodec: Sendable {
+    /// The short name stored in files (`search_space` attribute), e.g. `nb201`.
+    public let space: String
+    /// Bytes per cell in `/cells/encoding`.
+    public let encodingWidth: Int
+    /// Parses a cell string in any accepted form and returns its canonical string and encoding.
+    public let encode: @Sendable (String) throws -> (canonical: String, encoding: [UInt8])
+    /// For finite spaces: the number of cells, and a cell's position in the space's own
+    /// enumeration computed from its encoding (lets tables find rows without hashing).
+    public var spaceSize: Int? = nil
+    public var rank: (@Sendable (ArraySlice<UInt8>) -> Int)? = nil
+
+    /// NAS-Bench-201: the official string, and its 6 op indices (none=0 ... avg_pool_3x3=4)
+    /// in the official edge order (1<-0), (2<-0), (2<-1), (3<-0), (3<-1), (3<-2).
+    public static let nb201 = CellCodec(
+        space: "nb201", encodingWidth: NB201Cell.edgeCount,
+        encode: { text in
+            let space = NB201Space()
+            let cell = try space.parse(text)
+            return (space.describe(cell), cell.ops.map { UInt8($0.index) })
+        },
+        spaceSize: NB201Cell.count,
+        rank: { bytes in bytes.reduce(0) { $0 * NB201Op.count + Int($1) } })
+
+    /// The codecs this build knows, by stored name.
+    public static let all: [String: CellCodec] = ["nb201": .nb201]
+
+    /// The codec for a stored space name, or an error listing the known ones.
+    public static func named(_ name: String) throws -> CellCodec {
+        guard let codec = all[name] else {
+            throw OracleError.badInput("unknown search space '\(name)' (known: \(all.keys.sorted().joined(separator: ", ")))")
+        }
+        return codec
+    }
+}
