@@ -29,7 +29,8 @@ deps:
 venv: $(VENV)/.stamp
 $(VENV)/.stamp: tools/requirements.txt tools/requirements-analog.txt
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install -q --disable-pip-version-check -r tools/requirements.txt -r tools/requirements-analog.txt
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r tools/requirements.txt
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps -r tools/requirements-analog.txt
 	@touch $@
 
 build: deps

@@ -15,7 +15,7 @@ extension BenchmarkTable {
     public func isomorphismKeys(_ rule: IsomorphismRule) throws -> [String] {
         switch rule {
         case .none:
-            return archs
+            return Array(archs)
         case .benchmark, .functional:
             guard space == "nb201" else {
                 throw OracleError.badInput("isomorphism rule '\(rule.rawValue)' is not available for space \(space)")

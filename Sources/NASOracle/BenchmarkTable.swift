@@ -6,7 +6,7 @@ public final class BenchmarkTable: Sendable {
     /// The search space's name, e.g. `nb201`.
     public let space: String
     /// Each row's cell in the space's canonical string form (NB201: the official string).
-    public let archs: [String]
+    public let archs: ArchColumn
     /// Each row's cell encoding, `encodingWidth` bytes a row (NB201: 6 op indices, official edge order).
     public let encodings: [UInt8]
     public let encodingWidth: Int
@@ -20,26 +20,76 @@ public final class BenchmarkTable: Sendable {
     public let metadata: TableMetadata
 
     private let columnOfKey: [ColumnKey: Int]
+    /// Row of each cell string, for spaces without a dense rank (empty otherwise).
     private let rowOfArch: [String: Int32]
     /// Row of each cell by its rank in the space's enumeration (-1: not in the table); finite spaces only.
     @usableFromInline let rowOfRank: [Int32]
 
-    /// Builds a table, checking that every array has one entry per row and cells are unique.
-    public init(
+    /// Builds a table, checking that every array has one entry per row, cells are unique, and
+    /// (where the space's codec can write strings) that the strings agree with the encodings.
+    public convenience init(
         space: String, archs: [String], encodings: [UInt8], encodingWidth: Int, benchmarkIndex: [Int64],
         columns: [ColumnKey: [Float]], metadata: TableMetadata
     ) throws {
-        let rows = archs.count
-        guard encodingWidth > 0, encodings.count == rows * encodingWidth else {
-            throw OracleError.badInput("cell encodings hold \(encodings.count) bytes, expected \(rows) x \(encodingWidth)")
+        if let decode = CellCodec.all[space]?.decode, encodingWidth > 0, encodings.count == archs.count * encodingWidth {
+            for (row, arch) in archs.enumerated()
+            where decode(encodings[(row * encodingWidth)..<((row + 1) * encodingWidth)]) != arch {
+                throw OracleError.badInput("row \(row): cell \(arch) does not match its encoding")
+            }
+            try self.init(
+                space: space, storedArchs: nil, encodings: encodings, encodingWidth: encodingWidth,
+                benchmarkIndex: benchmarkIndex, columns: columns, metadata: metadata)
+        } else {
+            try self.init(
+                space: space, storedArchs: archs, encodings: encodings, encodingWidth: encodingWidth,
+                benchmarkIndex: benchmarkIndex, columns: columns, metadata: metadata)
+        }
+    }
+
+    /// Builds a table; `storedArchs` may be nil only for spaces whose codec decodes encodings.
+    init(
+        space: String, storedArchs: [String]?, encodings: [UInt8], encodingWidth: Int, benchmarkIndex: [Int64],
+        columns: [ColumnKey: [Float]], metadata: TableMetadata
+    ) throws {
+        let codec = CellCodec.all[space]
+        guard encodingWidth > 0, encodings.count % encodingWidth == 0 else {
+            throw OracleError.badInput("cell encodings hold \(encodings.count) bytes, not a multiple of \(encodingWidth)")
+        }
+        let rows = encodings.count / encodingWidth
+        if let storedArchs, storedArchs.count != rows {
+            throw OracleError.badInput("\(storedArchs.count) cell strings for \(rows) encodings")
         }
         guard benchmarkIndex.count == rows else {
             throw OracleError.badInput("benchmark index has \(benchmarkIndex.count) rows, expected \(rows)")
         }
-        var rowOfArch = [String: Int32](minimumCapacity: rows)
-        for (row, arch) in archs.enumerated() {
-            if let first = rowOfArch.updateValue(Int32(row), forKey: arch) {
-                throw OracleError.badInput("cell \(arch) appears twice (rows \(first) and \(row))")
+        // Finite spaces find rows by rank, without hashing strings; others by string.
+        var rowOfRank: [Int32] = []
+        var rowOfArch: [String: Int32] = [:]
+        if let codec, let size = codec.spaceSize, let rank = codec.rank, codec.encodingWidth == encodingWidth {
+            rowOfRank = [Int32](repeating: -1, count: size)
+            for row in 0..<rows {
+                let slice = encodings[(row * encodingWidth)..<((row + 1) * encodingWidth)]
+                guard slice.allSatisfy({ Int($0) < codec.alphabetSize }) else {
+                    throw OracleError.badInput("row \(row) has an encoding outside the \(space) space: \(Array(slice))")
+                }
+                let r = rank(slice)
+                if rowOfRank[r] >= 0 {
+                    throw OracleError.badInput("a cell appears twice (rows \(rowOfRank[r]) and \(row))")
+                }
+                rowOfRank[r] = Int32(row)
+            }
+        }
+        guard let archColumn = storedArchs.map(ArchColumn.init(strings:))
+            ?? codec?.decode.map({ ArchColumn(encodings: encodings, width: encodingWidth, decode: $0) })
+        else {
+            throw OracleError.badInput("no cell strings given and space \(space) cannot write them")
+        }
+        if rowOfRank.isEmpty {
+            rowOfArch.reserveCapacity(rows)
+            for row in 0..<rows {
+                if let first = rowOfArch.updateValue(Int32(row), forKey: archColumn[row]) {
+                    throw OracleError.badInput("cell \(archColumn[row]) appears twice (rows \(first) and \(row))")
+                }
             }
         }
         let keys = columns.keys.sorted()
@@ -52,7 +102,7 @@ public final class BenchmarkTable: Sendable {
             ordered.append(column)
         }
         self.space = space
-        self.archs = archs
+        self.archs = archColumn
         self.encodings = encodings
         self.encodingWidth = encodingWidth
         self.benchmarkIndex = benchmarkIndex
@@ -60,28 +110,21 @@ public final class BenchmarkTable: Sendable {
         self.columns = ordered
         self.metadata = metadata
         self.rowOfArch = rowOfArch
-        var rowOfRank: [Int32] = []
-        if let codec = CellCodec.all[space], let size = codec.spaceSize, let rank = codec.rank,
-            codec.encodingWidth == encodingWidth
-        {
-            rowOfRank = [Int32](repeating: -1, count: size)
-            for row in 0..<rows {
-                let r = rank(encodings[(row * encodingWidth)..<((row + 1) * encodingWidth)])
-                guard (0..<size).contains(r) else {
-                    throw OracleError.badInput("row \(row) has an encoding outside the \(space) space")
-                }
-                rowOfRank[r] = Int32(row)
-            }
-        }
         self.rowOfRank = rowOfRank
         self.columnOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
 
     /// Number of cells.
-    public var rowCount: Int { archs.count }
+    public var rowCount: Int { benchmarkIndex.count }
 
     /// The row of a cell given in canonical string form, or nil.
-    public func row(ofArch arch: String) -> Int? { rowOfArch[arch].map(Int.init) }
+    public func row(ofArch arch: String) -> Int? {
+        if rowOfRank.isEmpty { return rowOfArch[arch].map(Int.init) }
+        guard let codec = CellCodec.all[space], let rank = codec.rank,
+            let (canonical, encoding) = try? codec.encode(arch), canonical == arch
+        else { return nil }
+        return row(ofRank: rank(encoding[...]))
+    }
 
     /// The row of the cell at `rank` in the space's own enumeration, or nil.
     @inlinable

@@ -10,9 +10,21 @@ public struct TableVerifier {
 
     public init() {}
 
-    public func verify(_ table: BenchmarkTable) -> [Finding] {
+    /// Checks a table; `storedArchs`, when given, are the strings the file holds beside the encodings.
+    public func verify(_ table: BenchmarkTable, storedArchs: [String]? = nil) -> [Finding] {
         var findings: [Finding] = []
         func add(_ severity: Finding.Severity, _ message: String) { findings.append(Finding(severity: severity, message: message)) }
+
+        if let storedArchs {
+            let mismatches = zip(storedArchs, table.archs).enumerated().filter { $0.element.0 != $0.element.1 }
+            if storedArchs.count != table.rowCount {
+                add(.error, "/cells/arch has \(storedArchs.count) strings for \(table.rowCount) rows")
+            } else if let first = mismatches.first {
+                add(.error, "\(mismatches.count) stored cell strings differ from their encodings, first row \(first.offset): '\(first.element.0)' vs '\(first.element.1)'")
+            } else {
+                add(.ok, "stored cell strings agree with the encodings")
+            }
+        }
 
         if let codec = CellCodec.all[table.space] {
             var bad = 0

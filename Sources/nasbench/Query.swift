@@ -57,7 +57,9 @@ struct Query: ParsableCommand {
                 row = try table.row(ofCell: input)
             }
             let value = oracle.value(row: row, resolved, using: &generator)
-            let regret = key.metric.higherIsBetter ? optimum.value - value : value - optimum.value
+            let regretValue = key.metric.higherIsBetter ? Double(optimum.value) - Double(value) : Double(value) - Double(optimum.value)
+            // Values are float32 as stored; the regret is shown to the 4 decimals the benchmarks report.
+            let regret = String(format: "%.4f", regretValue)
             let arch = table.archs[row]
             let seed = resolved.query.seed.description
             switch format {
@@ -68,7 +70,7 @@ struct Query: ParsableCommand {
             case .json:
                 let object: [String: Any] = [
                     "index": table.benchmarkIndex[row], "arch": arch, "column": key.name, "seed": seed,
-                    "value": value.isNaN ? NSNull() : Double(value) as Any, "regret": value.isNaN ? NSNull() : Double(regret) as Any,
+                    "value": value.isNaN ? NSNull() : Double(value) as Any, "regret": value.isNaN ? NSNull() : (Double(regret) ?? regretValue) as Any,
                 ]
                 print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
             }

@@ -9,7 +9,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let table = try BenchmarkTable.load(file)
-        let findings = TableVerifier().verify(table)
+        let findings = TableVerifier().verify(table, storedArchs: try BenchmarkTable.storedArchs(file))
         for finding in findings { print(finding) }
         let errors = findings.filter { $0.severity == .error }.count
         if errors > 0 {

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Reference side of `make bench`: the same table read and queried with h5py, pandas and numpy.
+
+Prints JSON Lines in the schema of nasbench-bench. Usage: bench_reference.py TABLE.h5 [QUERIES]
+"""
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+import h5py
+import numpy as np
+import pandas as pd
+
+
+def emit(**fields):
+    print(json.dumps(fields, sort_keys=True), flush=True)
+
+
+def timed(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def load_h5py(path):
+    """Everything nasbench loads: cells, index, every column with its attributes."""
+    with h5py.File(path, "r") as f:
+        arch = f["cells/arch"][:]
+        encoding = f["cells/encoding"][:]
+        index = f["cells/index"][:]
+        columns = {name: (d[:], dict(d.attrs)) for name, d in f["metrics"].items()}
+    return arch, encoding, index, columns
+
+
+def main():
+    path = sys.argv[1]
+    queries = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+    arch, _, index, columns = load_h5py(path)
+    emit(tool="h5py", task="load whole table", seconds=timed(lambda: load_h5py(path), 30),
+         rows=len(index), columns=len(columns))
+
+    # pandas reading the same data, as CSV (the form most NAS tables are shared in).
+    frame = pd.DataFrame({"index": index, "arch": [a.decode() for a in arch],
+                          **{name: values for name, (values, _) in columns.items()}})
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = os.path.join(tmp, "table.csv")
+        frame.to_csv(csv, index=False)
+        emit(tool="pandas", task="load whole table", seconds=timed(lambda: pd.read_csv(csv), 10),
+             rows=len(frame), columns=len(columns), note="read_csv of the same table")
+
+    name = next(n for n, (_, a) in columns.items()
+                if a["metric"] == "accuracy" and a["seed"] == -1 and a["epochs"] == 200)
+    column = columns[name][0]
+    rng = np.random.default_rng(0)
+    rows = rng.integers(0, len(index), size=queries)
+
+    seconds = timed(lambda: column[rows].sum(), 5)
+    emit(tool="numpy", task="random queries (vectorised gather, no accounting)", seconds=seconds,
+         queries=queries, per_second=queries / seconds, column=name)
+
+    loop_rows = rows[:100_000].tolist()
+    values = column.tolist()
+
+    def python_loop():
+        count = 0
+        total = 0.0
+        for r in loop_rows:
+            count += 1
+            total += values[r]
+        return total
+    seconds = timed(python_loop, 3)
+    emit(tool="python", task="random queries (list loop, counted)", seconds=seconds,
+         queries=len(loop_rows), per_second=len(loop_rows) / seconds)
+
+    series = frame[name]
+    seconds = timed(lambda: [series.iat[r] for r in loop_rows], 3)
+    emit(tool="pandas", task="random queries (Series.iat loop)", seconds=seconds,
+         queries=len(loop_rows), per_second=len(loop_rows) / seconds)
+
+    with h5py.File(path, "r") as f:
+        d = f["metrics"][name]
+        few = loop_rows[:2_000]
+        seconds = timed(lambda: [d[r] for r in few], 3)
+    emit(tool="h5py", task="random queries (dataset[row] loop)", seconds=seconds,
+         queries=len(few), per_second=len(few) / seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The demo on the embedded default table: what is in it, its best cells, typed queries.
+set -euo pipefail
+bin="$1"; table="$2"
+q=(--dataset cifar10 --split test --metric accuracy --epochs 200)
+echo "== nasbench info $table"
+"$bin" info "$table" | cut -c1-160 | grep -v '^provenance' | head -n 30
+echo
+echo "== the 5 best cells on CIFAR-10 test accuracy (200 epochs), one per isomorphism class"
+"$bin" top "$table" "${q[@]}" -k 5 --unique benchmark
+echo
+echo "== typed queries: a ResNet-like cell and an all-conv3x3 cell (with regret to the optimum)"
+"$bin" query "$table" "${q[@]}" \
+  '|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|' \
+  '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+info=$("$bin" info "$table")
+if [[ "$info" == *cifar10-valid.valid.accuracy.e200.seed0* ]]; then
+  echo
+  echo "== the same cell on cifar10-valid: the seed mean, then three noisy single-seed draws (as the papers query)"
+  cell='|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+  v=(--dataset cifar10-valid --split valid --metric accuracy --epochs 200)
+  "$bin" query "$table" "${v[@]}" "$cell"
+  "$bin" query "$table" "${v[@]}" --seed sampled --rng-seed 1 "$cell" "$cell" "$cell"
+fi
