@@ -77,13 +77,17 @@ extension BenchmarkTable {
 
     /// The attributes must agree with the column's name, so that h5py users can rely on either.
     private static func checkColumnAttributes(_ set: HDF5Dataset, key: ColumnKey, path: String) throws {
+        let splitName = try set.stringAttribute("split")
+        let metricName = try set.stringAttribute("metric")
+        guard let split = Split(rawValue: splitName), let metric = Metric(rawValue: metricName) else {
+            throw OracleError.badFile(path, "/metrics/\(key.name): unknown split '\(splitName)' or metric '\(metricName)'")
+        }
+        let epochs = try set.integerAttribute("epochs")
+        let seed = try set.integerAttribute("seed")
+        let device = try set.stringAttribute("device")
         let fromAttributes = ColumnKey(
-            dataset: Dataset(try set.stringAttribute("dataset")),
-            split: try Split(rawValue: set.stringAttribute("split")) ?? .none,
-            metric: try Metric(rawValue: set.stringAttribute("metric")) ?? .accuracy,
-            epochs: try set.integerAttribute("epochs") > 0 ? set.integerAttribute("epochs") : nil,
-            seed: try set.integerAttribute("seed") >= 0 ? set.integerAttribute("seed") : nil,
-            device: try set.stringAttribute("device").isEmpty ? nil : set.stringAttribute("device"))
+            dataset: Dataset(try set.stringAttribute("dataset")), split: split, metric: metric,
+            epochs: epochs > 0 ? epochs : nil, seed: seed >= 0 ? seed : nil, device: device.isEmpty ? nil : device)
         guard fromAttributes == key else {
             throw OracleError.badFile(path, "/metrics/\(key.name): attributes describe \(fromAttributes.name)")
         }

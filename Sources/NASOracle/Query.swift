@@ -59,4 +59,12 @@ public struct ResolvedQuery: Sendable {
     public let costColumn: Int?
     public let costScale: Double
     public let higherIsBetter: Bool
+    /// The best value of `column` (NaN ignored), computed once when resolving.
+    public let optimum: Optimum
+
+    /// How far `value` falls short of the optimum (0 at the optimum, positive elsewhere).
+    @inlinable
+    public func regret(_ value: Float) -> Float {
+        higherIsBetter ? optimum.value - value : value - optimum.value
+    }
 }

@@ -43,7 +43,7 @@ public struct TabularOracle: Oracle {
         }
         return ResolvedQuery(
             query: query, column: column, seedColumns: seedColumns, costColumn: costColumn, costScale: costScale,
-            higherIsBetter: query.metric.higherIsBetter)
+            higherIsBetter: query.metric.higherIsBetter, optimum: try table.optimum(query.columnKey))
     }
 
     /// Answers a resolved query for a row: the fast path (no hashing, no allocation).

@@ -93,5 +93,9 @@ final class OracleTests: XCTestCase {
         let fastest = try table.optimum(Fixtures.timeKey)
         XCTAssertEqual(fastest.value, 1000)
         XCTAssertEqual(try table.regret(1010, in: Fixtures.timeKey), 10)
+        let resolved = try TabularOracle(table: table).resolve(
+            NASOracle.Query(dataset: .cifar10Valid, split: .valid, metric: .accuracy, epochs: 200))
+        XCTAssertEqual(resolved.optimum, optimum)
+        XCTAssertEqual(resolved.regret(optimum.value - 1.5), 1.5)
     }
 }
