@@ -9,6 +9,9 @@ public struct TabularOracle: Oracle {
     @usableFromInline var counted = 0
     @usableFromInline var seconds = 0.0
 
+    /// Queries resolved by the string convenience path, so repeating one costs a look-up.
+    private var resolvedQueries: [Query: ResolvedQuery] = [:]
+
     public var queryCount: Int { counted }
     public var simulatedSeconds: Double { seconds }
 
@@ -79,7 +82,14 @@ public struct TabularOracle: Oracle {
         throws -> Double
     {
         guard let row = table.row(ofArch: cell) else { throw OracleError.unknownCell(cell, space: table.space) }
-        return Double(value(row: row, try resolve(query), using: &generator))
+        let resolved: ResolvedQuery
+        if let cached = resolvedQueries[query] {
+            resolved = cached
+        } else {
+            resolved = try resolve(query)
+            resolvedQueries[query] = resolved
+        }
+        return Double(value(row: row, resolved, using: &generator))
     }
 
     /// Forgets the counters (a new trial on the same table).
