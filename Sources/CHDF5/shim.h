@@ -15,6 +15,7 @@ static inline unsigned nb_h5f_acc_excl(void) { return H5F_ACC_EXCL; }
 
 static inline hid_t nb_h5p_dataset_create(void) { return H5P_DATASET_CREATE; }
 static inline hid_t nb_h5p_file_access(void) { return H5P_FILE_ACCESS; }
+static inline hid_t nb_h5p_group_create(void) { return H5P_GROUP_CREATE; }
 
 static inline hid_t nb_h5t_native_float(void) { return H5T_NATIVE_FLOAT; }
 static inline hid_t nb_h5t_native_double(void) { return H5T_NATIVE_DOUBLE; }

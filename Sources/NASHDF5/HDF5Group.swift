@@ -35,8 +35,11 @@ public final class HDF5Group: HDF5Object {
 
     /// Creates a child group.
     public func createGroup(_ child: String) throws -> HDF5Group {
+        let plist = try check(H5Pcreate(nb_h5p_group_create()), "cannot make property list")
+        defer { H5Pclose(plist) }
+        try check(H5Pset_obj_track_times(plist, false), "cannot turn off time tracking")
         let gid = try check(
-            H5Gcreate2(id, child, nb_h5p_default(), nb_h5p_default(), nb_h5p_default()),
+            H5Gcreate2(id, child, nb_h5p_default(), plist, nb_h5p_default()),
             "cannot create group \(childPath(child))")
         return HDF5Group(id: gid, file: file, name: childPath(child))
     }
@@ -124,6 +127,8 @@ public final class HDF5Group: HDF5Object {
         defer { H5Sclose(space) }
         let plist = try check(H5Pcreate(nb_h5p_dataset_create()), "cannot make property list")
         defer { H5Pclose(plist) }
+        // No modification times in the file: the same table gives the same bytes.
+        try check(H5Pset_obj_track_times(plist, false), "cannot turn off time tracking")
         if deflate > 0, let rows = shape.first, rows > 0 {
             var chunk = dims
             chunk[0] = hsize_t(min(rows, max(1, chunkRows)))

@@ -23,6 +23,17 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["t.h5"])
     }
 
+    func testSameTableGivesTheSameBytes() throws {
+        let folder = try TemporaryFolder()
+        let table = try Fixtures.nb201Table()
+        try table.write(to: folder.file("a.h5"))
+        Thread.sleep(forTimeInterval: 1.1)  // HDF5 object times have one-second resolution
+        try table.write(to: folder.file("b.h5"))
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: folder.file("a.h5"))),
+            try Data(contentsOf: URL(fileURLWithPath: folder.file("b.h5"))))
+    }
+
     func testRootAttributesAndColumnAttributes() throws {
         let folder = try TemporaryFolder()
         try Fixtures.nb201Table().write(to: folder.file("t.h5"))
