@@ -39,10 +39,11 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces"]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
-                "NASOracle", "NASSpaces",
+                "NASOracle", "NASSpaces", "NASExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -53,6 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
         .testTarget(name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"]),
+        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
     ]
 )

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The on-disk side of a run: creates or reopens the folder, checks the configuration,
+/// cuts off any trial that was only partly written, and appends whole trials with fsync.
+/// Appends happen only under the run's lock (see `TrialRunner`), one writer at a time.
+final class ResultsStore: @unchecked Sendable {
+    let folder: String
+    let files: RunFiles
+    private let detailPath: String
+    private let summaryPath: String
+
+    init(folder: String, files: RunFiles, config: String, resume: Bool) throws {
+        self.folder = folder
+        self.files = files
+        detailPath = (folder as NSString).appendingPathComponent(files.detailName)
+        summaryPath = (folder as NSString).appendingPathComponent(files.summaryName)
+        let configPath = (folder as NSString).appendingPathComponent("config.json")
+        let manager = FileManager.default
+        if manager.fileExists(atPath: configPath) {
+            guard resume else {
+                throw ExperimentError.badInput("\(folder) already holds results: add --resume to continue that run, or choose another --out")
+            }
+            let stored = (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? ""
+            guard stored == config else {
+                throw ExperimentError.configMismatch(path: configPath, field: Self.firstDifference(stored, config))
+            }
+        } else {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Self.writeAtomically(config, to: configPath)
+        }
+        try prepare(detailPath, header: files.detailHeader)
+        try prepare(summaryPath, header: files.summaryHeader)
+    }
+
+    /// Creates a CSV with its header, or cuts an existing one back to its last whole line.
+    private func prepare(_ path: String, header: [String]) throws {
+        let headerLine = (["trial"] + header).joined(separator: ",") + "\n"
+        guard FileManager.default.fileExists(atPath: path) else {
+            try Self.writeAtomically(headerLine, to: path)
+            return
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard data.starts(with: Data(headerLine.utf8)) else {
+            throw ExperimentError.corruptResults(path: path, why: "its header is not \(headerLine.dropLast())")
+        }
+        if let lastNewline = data.lastIndex(of: UInt8(ascii: "\n")), lastNewline + 1 < data.count {
+            try truncate(path, to: UInt64(lastNewline + 1))
+        }
+    }
+
+    /// Trials whose summary row was written, in file order; detail rows of any later trial
+    /// (written before a kill could write its summary) are cut off.
+    func completedTrials() throws -> [Int] {
+        let done = try trialColumn(summaryPath)
+        let doneSet = Set(done)
+        let detail = try Data(contentsOf: URL(fileURLWithPath: detailPath))
+        var offset = detail.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? detail.count
+        while offset < detail.count {
+            let end = detail[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? detail.count
+            let field = detail[offset..<end].prefix { $0 != UInt8(ascii: ",") }
+            guard let trial = Int(String(decoding: field, as: UTF8.self)) else {
+                throw ExperimentError.corruptResults(path: detailPath, why: "a row does not start with a trial number")
+            }
+            if !doneSet.contains(trial) {
+                try truncate(detailPath, to: UInt64(offset))
+                break
+            }
+            offset = end + 1
+        }
+        return done
+    }
+
+    private func trialColumn(_ path: String) throws -> [Int] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").dropFirst().map { line in
+            guard let trial = Int(line.prefix { $0 != "," }) else {
+                throw ExperimentError.corruptResults(path: path, why: "a row does not start with a trial number")
+            }
+            return trial
+        }
+    }
+
+    /// Appends one whole trial: its detail rows, then its summary row, each synced to disk.
+    func append(trial: Int, _ output: TrialOutput) throws {
+        let prefix = "\(trial),"
+        try appendSynced(output.rows.map { prefix + $0 + "\n" }.joined(), to: detailPath)
+        try appendSynced(prefix + output.summary + "\n", to: summaryPath)
+    }
+
+    private func appendSynced(_ text: String, to path: String) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw ExperimentError.corruptResults(path: path, why: "cannot open for appending")
+        }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.synchronize()
+    }
+
+    private func truncate(_ path: String, to length: UInt64) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw ExperimentError.corruptResults(path: path, why: "cannot open to cut off a partial trial")
+        }
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: length)
+        try handle.synchronize()
+    }
+
+    static func writeAtomically(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let linesA = a.split(separator: "\n"), linesB = b.split(separator: "\n")
+        for (x, y) in zip(linesA, linesB) where x != y {
+            return String(y.trimmingCharacters(in: .whitespaces).prefix(80))
+        }
+        return "length"
+    }
+}
