@@ -3,8 +3,10 @@ import PackageDescription
 
 // Targets depend one way (see DEVELOPERS.md):
 //   C shims (CHDF5, CArchive, COpenBLAS)
-//   NASHDF5 (storage), NASTensor (engine), NASSpaces (search spaces)  -- bottom
+//   NASCore (seeded randomness), NASHDF5 (storage)                     -- shared utilities
+//   NASTensor (engine), NASSpaces (search spaces)                      -- bottom
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
+//   NASExperiments (seeded trial runs, results files)                 -- on all
 //   nasbench (thin CLI)                                               -- on top
 let package = Package(
     name: "nasbench",
@@ -31,7 +33,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
 
         .target(name: "NASHDF5", dependencies: ["CHDF5"]),
-        .target(name: "NASSpaces"),
+        .target(name: "NASCore"),
+        .target(name: "NASSpaces", dependencies: ["NASCore"]),
         .target(
             name: "NASOracle",
             dependencies: [
