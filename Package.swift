@@ -34,6 +34,7 @@ let package = Package(
 
         .target(name: "NASHDF5", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
+        .target(name: "NASDatasets", dependencies: ["NASCore", "CArchive"]),
         .target(name: "NASSpaces", dependencies: ["NASCore"]),
         .target(
             name: "NASOracle",
@@ -57,6 +58,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
         .testTarget(name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"]),
+        .testTarget(name: "NASDatasetsTests", dependencies: ["NASDatasets", "TestSupport"]),
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
     ]
