@@ -5,6 +5,7 @@ import PackageDescription
 //   C shims (CHDF5, CArchive, COpenBLAS)
 //   NASHDF5 (storage), NASTensor (engine), NASSpaces (search spaces)  -- bottom
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
+//   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine later)
 //   nasbench (thin CLI)                                               -- on top
 let package = Package(
     name: "nasbench",
@@ -13,6 +14,7 @@ let package = Package(
         .executable(name: "nasbench", targets: ["nasbench"]),
         .library(name: "NASOracle", targets: ["NASOracle"]),
         .library(name: "NASSpaces", targets: ["NASSpaces"]),
+        .library(name: "NASPredictors", targets: ["NASPredictors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +41,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        .target(name: "NASPredictors", dependencies: ["NASSpaces"]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
@@ -49,10 +52,15 @@ let package = Package(
             name: "nasbench-bench",
             dependencies: ["NASOracle", "NASSpaces"],
             path: "Sources/nasbench-bench"),
+        .executableTarget(
+            name: "nasbench-predictors-bench",
+            dependencies: ["NASPredictors", "NASOracle", "NASSpaces"],
+            path: "Sources/nasbench-predictors-bench"),
 
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
         .testTarget(name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
+        .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
     ]
 )
