@@ -6,6 +6,7 @@ import PackageDescription
 //   NASCore (seeded randomness), NASHDF5 (storage)                     -- shared utilities
 //   NASTensor (engine), NASSpaces (search spaces)                      -- bottom
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
+//   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine)
 //   NASExperiments (seeded trial runs, results files)                 -- on all
 //   nasbench (thin CLI)                                               -- on top
 let package = Package(
@@ -15,6 +16,7 @@ let package = Package(
         .executable(name: "nasbench", targets: ["nasbench"]),
         .library(name: "NASOracle", targets: ["NASOracle"]),
         .library(name: "NASSpaces", targets: ["NASSpaces"]),
+        .library(name: "NASPredictors", targets: ["NASPredictors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +46,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces"]),
+        .target(name: "NASPredictors", dependencies: ["NASSpaces"]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
@@ -54,6 +57,10 @@ let package = Package(
             name: "nasbench-bench",
             dependencies: ["NASOracle", "NASSpaces"],
             path: "Sources/nasbench-bench"),
+        .executableTarget(
+            name: "nasbench-predictors-bench",
+            dependencies: ["NASPredictors", "NASOracle", "NASSpaces"],
+            path: "Sources/nasbench-predictors-bench"),
 
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
@@ -61,5 +68,6 @@ let package = Package(
         .testTarget(name: "NASDatasetsTests", dependencies: ["NASDatasets", "TestSupport"]),
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
+        .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
     ]
 )
