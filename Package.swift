@@ -34,7 +34,9 @@ let package = Package(
 
         .target(name: "NASHDF5", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
-        .target(name: "NASSpaces", dependencies: ["NASCore"]),
+        .target(
+            name: "NASSpaces",
+            dependencies: ["NASCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "NASOracle",
             dependencies: [
