@@ -58,7 +58,9 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
-        .testTarget(name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"]),
+        .testTarget(
+            name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
+            exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
     ]
