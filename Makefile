@@ -27,10 +27,11 @@ deps:
 
 ## The Python venv for reference checks and bridges; rebuilt when tools/requirements*.txt change.
 venv: $(VENV)/.stamp
-$(VENV)/.stamp: tools/requirements.txt tools/requirements-analog.txt
+$(VENV)/.stamp: tools/requirements.txt tools/requirements-analog.txt tools/requirements-nb101.txt
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q --disable-pip-version-check -r tools/requirements.txt
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps -r tools/requirements-analog.txt
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps -r tools/requirements-nb101.txt
 	@touch $@
 
 build: deps

@@ -37,7 +37,9 @@ let package = Package(
         .target(name: "NASHDF5", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
         .target(name: "NASDatasets", dependencies: ["NASCore", "CArchive"]),
-        .target(name: "NASSpaces", dependencies: ["NASCore"]),
+        .target(
+            name: "NASSpaces",
+            dependencies: ["NASCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "NASOracle",
             dependencies: [
@@ -64,8 +66,10 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
-        .testTarget(name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"]),
         .testTarget(name: "NASDatasetsTests", dependencies: ["NASDatasets", "TestSupport"]),
+        .testTarget(
+            name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
+            exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),

@@ -16,6 +16,10 @@ extension BenchmarkTable {
         switch rule {
         case .none:
             return Array(archs)
+        case .benchmark where space == "nb101":
+            // The official module hash; the stored strings are canonical, so these are distinct.
+            let nb101 = NB101Space()
+            return try (0..<rowCount).map { nb101.isomorphismKey(try nb101.parse(archs[$0])) }
         case .benchmark, .functional:
             guard space == "nb201" else {
                 throw OracleError.badInput("isomorphism rule '\(rule.rawValue)' is not available for space \(space)")

@@ -1,5 +1,6 @@
 // Benchmarks of the oracle, printed as JSON Lines for tools/bench.sh to set beside the
 // Python references (h5py, pandas, numpy). Usage: nasbench-bench TABLE.h5 [QUERIES]
+// `nasbench-bench nb101-enumerate`: every NAS-Bench-101 model, deduplicated by the official hash.
 import Foundation
 import NASOracle
 import NASSpaces
@@ -17,6 +18,9 @@ func emit(_ fields: [String: Any]) {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 2 && arguments[1] == "nb101-enumerate" {
+    exit(enumerateNB101() ? 0 : 1)
+}
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: nasbench-bench TABLE.h5 [QUERIES]\n".utf8))
     exit(2)

@@ -5,7 +5,7 @@ import NASOracle
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert benchmark results into a nasbench HDF5 table.",
-        subcommands: [ImportNB201.self, ImportCSV.self])
+        subcommands: [ImportNB201.self, ImportNB101.self, ImportNB101NASLib.self, ImportCSV.self])
 }
 
 struct ImportNB201: ParsableCommand {
@@ -27,6 +27,42 @@ struct ImportNB201: ParsableCommand {
 
     func run() throws {
         let table = try NB201Importer().importTable(from: source, includeSeeds: !noSeeds, includeLatency: !noLatency)
+        try table.write(to: out)
+        print("wrote \(out): \(table.rowCount) cells, \(table.keys.count) columns")
+    }
+}
+
+struct ImportNB101: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nb101",
+        abstract: "Import NAS-Bench-101 from the official nasbench_only108.tfrecord or nasbench_full.tfrecord.")
+
+    @Argument(help: "The official .tfrecord file.")
+    var source: String
+
+    @Option(name: .shortAndLong, help: "The HDF5 file to write (replaced atomically).")
+    var out: String
+
+    func run() throws {
+        let table = try NB101TFRecordImporter().importTable(from: source)
+        try table.write(to: out)
+        print("wrote \(out): \(table.rowCount) cells, \(table.keys.count) columns")
+    }
+}
+
+struct ImportNB101NASLib: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nb101-naslib",
+        abstract: "Import NAS-Bench-101 cells in NASLib's encoding (e.g. naslib_zc_nb101_500.csv), merged by model.")
+
+    @Argument(help: "The CSV with an 'arch' column of 56 integers, 'val_accuracy', 'params' and 'flops'.")
+    var source: String
+
+    @Option(name: .shortAndLong, help: "The HDF5 file to write (replaced atomically).")
+    var out: String
+
+    func run() throws {
+        let table = try NB101NASLibImporter().importTable(from: source)
         try table.write(to: out)
         print("wrote \(out): \(table.rowCount) cells, \(table.keys.count) columns")
     }

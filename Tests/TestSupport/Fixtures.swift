@@ -40,4 +40,23 @@ public enum Fixtures {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// A CSV in NASLib's NB101 encoding (`arch` = row-major 7x7 matrix + 7 op codes, 0 input,
+    /// 1 output, 2 maxpool3x3, 3 conv1x1, 4 conv3x3): 5 rows, 3 models. Rows 1-2 are the bare
+    /// input->output cell (row 2 has a dangling vertex), rows 4-5 one model with vertices swapped.
+    public static func nb101NASLibCSV() -> String {
+        func arch(_ edges: [(Int, Int)], _ codes: [Int]) -> String {
+            var values = [Int](repeating: 0, count: 49)
+            for (source, target) in edges { values[source * 7 + target] = 1 }
+            return "\"(" + (values + [0] + codes + [1]).map(String.init).joined(separator: ", ") + ")\""
+        }
+        let rows = [
+            arch([(0, 6)], [4, 4, 4, 4, 4]) + ",10.5,0.5,80.0",
+            arch([(0, 6), (0, 1)], [3, 4, 4, 4, 2]) + ",10.5,0.5,81.0",
+            arch([(0, 1), (1, 6)], [2, 4, 4, 4, 4]) + ",20.0,0.75,85.5",
+            arch([(0, 1), (1, 6), (0, 2), (2, 6)], [4, 3, 4, 4, 4]) + ",30.0,1.0,90.0",
+            arch([(0, 1), (1, 6), (0, 2), (2, 6)], [3, 4, 4, 4, 4]) + ",30.0,1.0,91.0",
+        ]
+        return "arch,flops,params,val_accuracy\n" + rows.joined(separator: "\n") + "\n"
+    }
 }
