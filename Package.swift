@@ -5,6 +5,8 @@ import PackageDescription
 //   C shims (CHDF5, CArchive, COpenBLAS)
 //   NASHDF5 (storage), NASTensor (engine), NASSpaces (search spaces)  -- bottom
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
+//   NASSearch (search strategies)                                     -- on oracle + spaces
+//   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
 let package = Package(
     name: "nasbench",
@@ -13,6 +15,7 @@ let package = Package(
         .executable(name: "nasbench", targets: ["nasbench"]),
         .library(name: "NASOracle", targets: ["NASOracle"]),
         .library(name: "NASSpaces", targets: ["NASSpaces"]),
+        .library(name: "NASSearch", targets: ["NASSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,11 +42,12 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces"]),
+        .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces"]),
+        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces", "NASSearch"]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
-                "NASOracle", "NASSpaces", "NASExperiments",
+                "NASOracle", "NASSpaces", "NASSearch", "NASExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
         .testTarget(name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"]),
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
+        .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
     ]
 )
