@@ -83,14 +83,6 @@ public final class SearchProblem: Sendable {
         return row < 0 ? nil : Int(row)
     }
 
-    /// Whether `a` is a better value of the search metric than `b` (NaN is never better).
-    @inlinable
-    public func isBetter(_ a: Float, than b: Float) -> Bool {
-        if a.isNaN { return false }
-        if b.isNaN { return true }
-        return searchQuery.higherIsBetter ? a > b : a < b
-    }
-
     /// A search-metric value as a fitness to maximise (negated for lower-is-better metrics).
     @inlinable
     public func fitness(_ value: Float) -> Double {

@@ -12,6 +12,7 @@ struct Merge: ParsableCommand {
         try ResultsMerger(files: SearchExperiment.files(folder: folder)).merge()
         let summary = try SearchSummaryTable(folder: folder)
         try summary.write(to: folder)
+        try SearchCurves(folder: folder).write(to: folder)
         print(summary.text, terminator: "")
     }
 }

@@ -120,6 +120,7 @@ struct Search: ParsableCommand {
         }
         let summary = try SearchSummaryTable(folder: out)
         try summary.write(to: out)
+        try SearchCurves(folder: out).write(to: out)
         print(summary.text, terminator: "")
     }
 

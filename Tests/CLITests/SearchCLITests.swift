@@ -25,7 +25,7 @@ final class SearchCLITests: XCTestCase {
         ] + extra
     }
 
-    static let files = ["queries.csv", "trials.csv", "config.json", "summary.csv"]
+    static let files = ["queries.csv", "trials.csv", "config.json", "summary.csv", "curves.csv"]
 
     func contents(_ folder: String, _ names: [String] = files) throws -> [String] {
         try names.map { try String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8) }
@@ -42,8 +42,13 @@ final class SearchCLITests: XCTestCase {
         let trials = try contents(tmp.file("a"))[1].split(separator: "\n")
         XCTAssertEqual(trials.count, 1 + 4 * 3)
         XCTAssertEqual(trials.first.map(String.init), "trial,strategy,seed,queries,queries_to_search_optimum,queries_to_test_optimum,seconds_to_search_optimum,final_search_regret,final_test_regret,simulated_s")
-        // summarize regenerates summary.csv byte for byte.
+        let curves = try contents(tmp.file("a"), ["curves.csv"])[0].split(separator: "\n")
+        XCTAssertEqual(curves.first, "strategy,axis,x,trials,mean_best_search,mean_search_regret,mean_test_regret,found_fraction")
+        XCTAssertTrue(curves.contains { $0.hasPrefix("random,queries,1.0,3,") }, "\(curves)")
+        XCTAssertTrue(curves.contains { $0.hasPrefix("evolution,hours,") }, "\(curves)")
+        // summarize regenerates summary.csv and curves.csv byte for byte.
         try FileManager.default.removeItem(atPath: tmp.file("a/summary.csv"))
+        try FileManager.default.removeItem(atPath: tmp.file("a/curves.csv"))
         let summary = try CLI.run(["summarize", tmp.file("a")])
         XCTAssertEqual(summary.status, 0, summary.stderr)
         XCTAssertEqual(try contents(tmp.file("a")), try contents(tmp.file("b")))
