@@ -31,6 +31,9 @@ enum Main {
             NASBench.exit(withError: error)
         } catch let error as ValidationError {
             NASBench.exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // `nasbench SUBCOMMAND --help` arrives here as the parser's own (internal) error type.
+            NASBench.exit(withError: error)
         } catch {
             // Library errors print as one line that says what went wrong.
             FileHandle.standardError.write(Data("nasbench: error: \(error)\n".utf8))

@@ -18,9 +18,9 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run search strategies on a table: seeded trials, queries to the optimum, regret.",
         discussion: """
-            Writes queries.csv (one row per trial and query), trials.csv (one row per trial), config.json and
-            summary.csv into --out. Example (the WeakNAS NB201 comparison, see experiments/):
-              nasbench search --table nb201.h5 --strategies random,evolution,local --trials 100 --out runs/nb201
+            Writes queries.csv (one row per trial and query), trials.csv (one row per trial), config.json, \
+            summary.csv and curves.csv into --out; see docs/SEARCH.md. The WeakNAS NB201 comparison is \
+            experiments/weaknas-nb201.sh.
             """)
 
     @Option(help: "A nasbench HDF5 table (nb201 space).")

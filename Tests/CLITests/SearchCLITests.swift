@@ -104,6 +104,9 @@ final class SearchCLITests: XCTestCase {
     }
 
     func testBadInputGivesOneLineAndNonZeroExit() throws {
+        let help = try CLI.run(["search", "--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.contains("USAGE: nasbench search"), help.stdout)
         let tmp = try TemporaryFolder()
         let cases: [([String], String)] = [
             (try searchArguments(out: tmp.file("x")).map { $0 == "random,evolution,local,weaknas" ? "random,annealing" : $0 },
