@@ -7,7 +7,8 @@ import PackageDescription
 //   NASTensor (engine), NASSpaces (search spaces)                      -- bottom
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
 //   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine)
-//   NASExperiments (seeded trial runs, results files)                 -- on all
+//   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
+//   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
 let package = Package(
     name: "nasbench",
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "NASOracle", targets: ["NASOracle"]),
         .library(name: "NASSpaces", targets: ["NASSpaces"]),
         .library(name: "NASPredictors", targets: ["NASPredictors"]),
+        .library(name: "NASSearch", targets: ["NASSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,12 +49,13 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces"]),
         .target(name: "NASPredictors", dependencies: ["NASSpaces"]),
+        .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces"]),
+        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces", "NASSearch"]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
-                "NASOracle", "NASSpaces", "NASExperiments",
+                "NASOracle", "NASSpaces", "NASSearch", "NASExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -71,6 +74,7 @@ let package = Package(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
+        .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
     ]

@@ -1,10 +1,10 @@
 import Crypto
 import Foundation
 
-/// SHA-256 digests of input files, recorded in a table's provenance.
-enum SHA256Digest {
+/// SHA-256 digests of input files, recorded in a table's provenance (and of tables, in run configs).
+public enum SHA256Digest {
     /// The hex SHA-256 of a file's bytes, read in 1 MiB pieces.
-    static func hex(ofFile path: String) throws -> String {
+    public static func hex(ofFile path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw OracleError.badInput("cannot open \(path)")
         }
@@ -14,5 +14,10 @@ enum SHA256Digest {
             hasher.update(data: chunk)
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The hex SHA-256 of a string's UTF-8 bytes.
+    public static func hex(of text: String) -> String {
+        Crypto.SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

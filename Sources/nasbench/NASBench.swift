@@ -5,13 +5,13 @@ import Foundation
 struct NASBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nasbench",
-        abstract: "Tabular NAS benchmarks in HDF5: import, inspect, query.",
+        abstract: "Tabular NAS benchmarks in HDF5: import, inspect, query, search.",
         discussion: """
             Tables hold one row per cell and one column per dataset.split.metric[.eEPOCHS][.seedK][.@DEVICE],
             e.g. cifar10-valid.valid.accuracy.e200. Queries name the dataset, split and epochs explicitly.
             """,
         version: "0.1.0",
-        subcommands: [Import.self, Info.self, Query.self, Top.self, Verify.self])
+        subcommands: [Import.self, Info.self, Query.self, Top.self, Verify.self, Search.self, Merge.self, Summarize.self])
 }
 
 @main
@@ -30,6 +30,9 @@ enum Main {
         } catch let error as CleanExit {
             NASBench.exit(withError: error)
         } catch let error as ValidationError {
+            NASBench.exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // `nasbench SUBCOMMAND --help` arrives here as the parser's own (internal) error type.
             NASBench.exit(withError: error)
         } catch {
             // Library errors print as one line that says what went wrong.

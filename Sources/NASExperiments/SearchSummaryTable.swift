@@ -1,0 +1,111 @@
+import Foundation
+
+/// Queries to the optimum per strategy (mean, median, std), from a search run's `trials.csv`
+/// and `config.json`; written as `summary.csv` and printed as text.
+public struct SearchSummaryTable: Sendable {
+    /// One strategy's line.
+    public struct Line: Sendable {
+        public var strategy: String
+        public var trials: Int
+        /// Over the trials that found the optimum (`searchFound` of them).
+        public var toSearchOptimum: SummaryStatistics
+        public var toTestOptimum: SummaryStatistics
+        public var meanHoursToSearchOptimum: Double
+        public var meanFinalTestRegret: Double
+        /// `(N + 1) / (k + 1)` for random search when cells are not merged into classes.
+        public var expected: Double?
+    }
+
+    public static let fileName = "summary.csv"
+    public static let header = [
+        "strategy", "trials", "search_found", "search_mean", "search_median", "search_std", "test_found", "test_mean",
+        "test_median", "test_std", "mean_hours_to_search_optimum", "mean_final_test_regret", "random_expectation",
+    ]
+
+    public var lines: [Line]
+    /// The run's budget, as recorded in its configuration.
+    public var budget: String
+
+    /// Reads a finished run (or a merged sharded one) in `folder`.
+    public init(folder: String) throws {
+        let configPath = (folder as NSString).appendingPathComponent("config.json")
+        guard let data = FileManager.default.contents(atPath: configPath),
+            let config = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { throw ExperimentError.badInput("\(folder) holds no search run (no readable config.json)") }
+        guard config["experiment"] as? String == "search" else {
+            throw ExperimentError.badInput("\(configPath) is not a search run's configuration")
+        }
+        let trialsPath = (folder as NSString).appendingPathComponent("trials.csv")
+        guard let text = try? String(contentsOfFile: trialsPath, encoding: .utf8) else {
+            throw ExperimentError.badInput("\(trialsPath) is missing (for a sharded run, `nasbench merge` it first)")
+        }
+        let rows = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = rows.first, let strategyColumn = header.firstIndex(of: "strategy"),
+            let searchColumn = header.firstIndex(of: "queries_to_search_optimum"),
+            let testColumn = header.firstIndex(of: "queries_to_test_optimum"),
+            let secondsColumn = header.firstIndex(of: "seconds_to_search_optimum"),
+            let regretColumn = header.firstIndex(of: "final_test_regret")
+        else { throw ExperimentError.corruptResults(path: trialsPath, why: "unexpected header") }
+        var order: [String] = []
+        var byStrategy: [String: [[String]]] = [:]
+        for row in rows.dropFirst() {
+            guard row.count == header.count else {
+                throw ExperimentError.corruptResults(path: trialsPath, why: "a row has \(row.count) fields, expected \(header.count)")
+            }
+            if byStrategy[row[strategyColumn]] == nil { order.append(row[strategyColumn]) }
+            byStrategy[row[strategyColumn], default: []].append(row)
+        }
+        let expectation = config["random_search_expectation"] as? Double
+        lines = order.map { strategy in
+            let trials = byStrategy[strategy] ?? []
+            let numbers = { (column: Int) in trials.compactMap { Double($0[column]) } }
+            let hours = numbers(secondsColumn).map { $0 / 3600 }
+            let regrets = numbers(regretColumn)
+            return Line(
+                strategy: strategy, trials: trials.count, toSearchOptimum: SummaryStatistics(numbers(searchColumn)),
+                toTestOptimum: SummaryStatistics(numbers(testColumn)),
+                meanHoursToSearchOptimum: SummaryStatistics(hours).mean, meanFinalTestRegret: SummaryStatistics(regrets).mean,
+                expected: strategy == "random" ? expectation : nil)
+        }
+        budget = config["budget"] as? String ?? "?"
+    }
+
+    private static func format(_ value: Double?, _ digits: Int = 1) -> String {
+        guard let value, !value.isNaN else { return "" }
+        return String(format: "%.\(digits)f", value)
+    }
+
+    private func fields(_ line: Line) -> [String] {
+        let f = Self.format
+        return [
+            line.strategy, "\(line.trials)", "\(line.toSearchOptimum.count)", f(line.toSearchOptimum.mean, 1),
+            f(line.toSearchOptimum.median, 1), f(line.toSearchOptimum.std, 1), "\(line.toTestOptimum.count)",
+            f(line.toTestOptimum.mean, 1), f(line.toTestOptimum.median, 1), f(line.toTestOptimum.std, 1),
+            f(line.meanHoursToSearchOptimum, 2), f(line.meanFinalTestRegret, 4), f(line.expected, 1),
+        ]
+    }
+
+    /// The table as CSV.
+    public var csv: String {
+        ([Self.header] + lines.map(fields)).map(CSVLine.join).joined(separator: "\n") + "\n"
+    }
+
+    /// The table as aligned text, with the budget the trials ran under.
+    public var text: String {
+        let table = [Self.header] + lines.map(fields)
+        let widths = (0..<Self.header.count).map { c in table.map { $0[c].count }.max() ?? 0 }
+        let body = table.map { row in
+            zip(row, widths).enumerated().map { c, pair in
+                c == 0 ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: pair.1 - pair.0.count) + pair.0
+            }.joined(separator: "  ")
+        }
+        return "queries to the optimum (budget \(budget); mean/median/std over the trials that found it)\n"
+            + body.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes `summary.csv` into the run folder.
+    public func write(to folder: String) throws {
+        try ResultsStore.writeAtomically(csv, to: (folder as NSString).appendingPathComponent(Self.fileName))
+    }
+}

@@ -1,0 +1,168 @@
+import NASOracle
+import NASSpaces
+
+/// One trial's view of a search problem: strategies query cells only through it.
+///
+/// A class (reference semantics): one trial owns it, on one thread; strategies share it.
+///
+/// It asks the `TabularOracle` (which counts queries and charges simulated training time),
+/// refuses to query a cell twice (or two cells of one class, under the problem's
+/// `uniqueness`), looks up the test metric without charging, and records a ``SearchStep`` per
+/// query. Seeds of `.sampled` queries are drawn from its own generator, so the noise in the
+/// answers does not shift the strategy's own random choices.
+public final class SearchSession {
+    public let problem: SearchProblem
+    public let budget: SearchBudget
+    private var oracle: TabularOracle
+    private var noise: SplitMix64
+    // Copies of the problem's arrays and queries: the per-query path touches no class.
+    private let searchQuery: ResolvedQuery
+    private let testQuery: ResolvedQuery
+    private let cells: [NB201Cell]
+    private let rowOfRank: [Int32]
+    private let classOfRow: [Int32]
+    private let searchOptimalClass: [Bool]
+    private let testOptimalClass: [Bool]
+    private let mergesCells: Bool
+    /// Rows whose class has not been queried; `positionInPool[row]` is the row's index here or -1.
+    private var pool: [Int32]
+    private var positionInPool: [Int32]
+    /// The answered search value of each queried row (NaN elsewhere; see `queried`).
+    private var answers: [Float]
+    private var queried: [Bool]
+    private var incumbentRow = -1
+    private var bestTest = Float.nan
+    public private(set) var steps: [SearchStep] = []
+    public private(set) var queriesToSearchOptimum: Int?
+    public private(set) var queriesToTestOptimum: Int?
+
+    /// A fresh trial; `noiseSeed` seeds the draws of `.sampled` seeds.
+    public init(problem: SearchProblem, budget: SearchBudget, noiseSeed: UInt64) {
+        self.problem = problem
+        self.budget = budget
+        oracle = TabularOracle(table: problem.table)
+        noise = SplitMix64(seed: noiseSeed)
+        searchQuery = problem.searchQuery
+        testQuery = problem.testQuery
+        cells = problem.cells
+        rowOfRank = problem.rowOfRank
+        classOfRow = problem.classOfRow
+        searchOptimalClass = problem.searchOptimalClass
+        testOptimalClass = problem.testOptimalClass
+        mergesCells = problem.classCount < problem.table.rowCount
+        let rows = problem.table.rowCount
+        pool = [Int32](repeating: 0, count: rows)
+        for row in 0..<rows { pool[row] = Int32(row) }
+        positionInPool = pool
+        answers = [Float](repeating: .nan, count: rows)
+        queried = [Bool](repeating: false, count: rows)
+    }
+
+    /// Queries made so far.
+    public var queryCount: Int { steps.count }
+
+    /// Whether the budget is spent, the goal reached, or nothing is left to query.
+    public var isFinished: Bool {
+        if pool.isEmpty { return true }
+        switch budget {
+        case .queries(let n): return steps.count >= n
+        case .untilSearchOptimum: return queriesToSearchOptimum != nil
+        case .untilOptimum: return queriesToSearchOptimum != nil && queriesToTestOptimum != nil
+        }
+    }
+
+    private func row(of cell: NB201Cell) -> Int? {
+        let row = rowOfRank[cell.rank]
+        return row < 0 ? nil : Int(row)
+    }
+
+    /// Whether a cell may be queried: it is in the table and neither it nor its class was queried.
+    public func isAvailable(_ cell: NB201Cell) -> Bool {
+        guard let row = row(of: cell) else { return false }
+        return positionInPool[row] >= 0
+    }
+
+    /// The search value answered for a cell queried earlier, or nil.
+    public func answer(for cell: NB201Cell) -> Float? {
+        guard let row = row(of: cell), queried[row] else { return nil }
+        return answers[row]
+    }
+
+    /// The rows that may still be queried, in an order that depends on the history (sort them
+    /// if the order matters).
+    public var availableRows: [Int32] { pool }
+
+    /// A cell drawn uniformly from those that may still be queried, or nil when none is left.
+    public func randomAvailableCell(using generator: inout some RandomNumberGenerator) -> NB201Cell? {
+        guard !pool.isEmpty else { return nil }
+        return cells[Int(pool[generator.nextIndex(below: pool.count)])]
+    }
+
+    /// The table's cells one edge away from `cell` (NB201Space order), queried or not.
+    public func neighbours(of cell: NB201Cell) -> [NB201Cell] {
+        NB201Space().neighbours(of: cell).filter { row(of: $0) != nil }
+    }
+
+    /// Queries a cell: charges one query and its training time, returns the search value.
+    ///
+    /// - Throws: ``SearchError`` when the session is finished, or the cell is not in the table
+    ///   or not available (it, or a cell of its class, was queried).
+    @discardableResult
+    public func query(_ cell: NB201Cell) throws -> Float {
+        guard !isFinished else { throw SearchError.budgetSpent }
+        guard let row = row(of: cell) else { throw SearchError.cellNotInTable(cell.description) }
+        guard positionInPool[row] >= 0 else { throw SearchError.repeatedCell(cell.description) }
+        let value = oracle.value(row: row, searchQuery, using: &noise)
+        let test = oracle.valueWithoutCharging(row: row, testQuery)
+        answers[row] = value
+        queried[row] = true
+        if mergesCells {
+            for member in problem.rowsOfClass[Int(classOfRow[row])] { removeFromPool(Int(member)) }
+        } else {
+            removeFromPool(row)
+        }
+        if incumbentRow < 0 || isBetter(value, than: answers[incumbentRow]) { incumbentRow = row }
+        if bestTest.isNaN || (!test.isNaN && (testQuery.higherIsBetter ? test > bestTest : test < bestTest)) {
+            bestTest = test
+        }
+        let number = steps.count + 1
+        let rowClass = Int(classOfRow[row])
+        if queriesToSearchOptimum == nil && searchOptimalClass[rowClass] { queriesToSearchOptimum = number }
+        if queriesToTestOptimum == nil && testOptimalClass[rowClass] { queriesToTestOptimum = number }
+        let incumbentMean = oracle.valueWithoutCharging(row: incumbentRow, searchQuery)
+        let incumbentTest = oracle.valueWithoutCharging(row: incumbentRow, testQuery)
+        steps.append(SearchStep(
+            query: number, row: row, searchValue: value, testValue: test, bestSearchValue: answers[incumbentRow],
+            bestTestValue: bestTest, incumbentTestValue: incumbentTest,
+            searchRegret: searchQuery.regret(incumbentMean), testRegret: testQuery.regret(incumbentTest),
+            simulatedSeconds: oracle.simulatedSeconds))
+        return value
+    }
+
+    private func isBetter(_ a: Float, than b: Float) -> Bool {
+        if a.isNaN { return false }
+        if b.isNaN { return true }
+        return searchQuery.higherIsBetter ? a > b : a < b
+    }
+
+    /// Takes a row out of the pool (swap with the last, then drop it).
+    private func removeFromPool(_ row: Int) {
+        let position = Int(positionInPool[row])
+        guard position >= 0 else { return }
+        let last = pool[pool.count - 1]
+        pool[position] = last
+        positionInPool[Int(last)] = Int32(position)
+        pool.removeLast()
+        positionInPool[row] = -1
+    }
+
+    /// The measurements so far.
+    public var outcome: SearchOutcome {
+        let last = steps.last
+        return SearchOutcome(
+            queries: steps.count, queriesToSearchOptimum: queriesToSearchOptimum, queriesToTestOptimum: queriesToTestOptimum,
+            secondsToSearchOptimum: queriesToSearchOptimum.map { steps[$0 - 1].simulatedSeconds },
+            finalSearchRegret: last?.searchRegret ?? .nan, finalTestRegret: last?.testRegret ?? .nan,
+            simulatedSeconds: oracle.simulatedSeconds)
+    }
+}

@@ -1,0 +1,82 @@
+import NASSpaces
+
+/// WeakNAS (Wu, Dai, Chen, Wang, Liu, Tian & Sun, "Stronger NAS with Weaker Predictors",
+/// NeurIPS 2021), its NB201 set-up, against any ``RankingModel``.
+///
+/// Query `initialSamples` random cells (paper: 10). Then repeat: fit a fresh model on every
+/// cell queried so far, labels standardised (mean 0, std 1, higher is better); rank every cell
+/// that may still be queried; draw `batchSize` cells (paper: M = 10) uniformly from the
+/// predicted top `topN` (paper: N = 100) and query them. The model supplies the "weak
+/// predictor"; the paper's is an MLP, which this type does not provide.
+public struct WeakNAS<Model: RankingModel>: SearchStrategy {
+    /// Random cells queried before the first fit (paper: 10).
+    public var initialSamples: Int
+    /// How many of the best-predicted cells the batch is drawn from (paper: N = 100).
+    public var topN: Int
+    /// Cells queried per iteration (paper: M = 10).
+    public var batchSize: Int
+    /// The unfitted model; each iteration fits a copy.
+    public var model: Model
+
+    public init(model: Model, initialSamples: Int = 10, topN: Int = 100, batchSize: Int = 10) throws {
+        guard initialSamples > 1, topN > 0, batchSize > 0 else {
+            throw SearchError.badInput("weaknas needs initial samples > 1 and positive top-N and batch size")
+        }
+        self.model = model
+        self.initialSamples = initialSamples
+        self.topN = topN
+        self.batchSize = batchSize
+    }
+
+    /// `weaknas/` and the model's name, so results never hide which model ranked the cells.
+    public var name: String { "weaknas/\(model.name)" }
+
+    public var hyperparameters: [String: Hyperparameter] {
+        var values: [String: Hyperparameter] = [
+            "initial_samples": .int(initialSamples), "top_n": .int(topN), "batch_size": .int(batchSize),
+            "model": .string(model.name),
+        ]
+        for (key, value) in model.hyperparameters { values["model_" + key] = value }
+        return values
+    }
+
+    public func run(_ session: SearchSession, using generator: inout some RandomNumberGenerator) throws {
+        for _ in 0..<initialSamples {
+            guard !session.isFinished, let cell = session.randomAvailableCell(using: &generator) else { break }
+            try session.query(cell)
+        }
+        while !session.isFinished {
+            let (cells, labels) = trainingSet(session)
+            var fitted = model
+            try fitted.fit(cells, labels: labels, using: &generator)
+            let top = try bestPredicted(session, fitted)
+            for index in generator.sampleIndices(batchSize, from: top.count) {
+                guard !session.isFinished else { return }
+                if session.isAvailable(top[index]) { try session.query(top[index]) }
+            }
+        }
+    }
+
+    /// The queried cells with finite answers and their standardised fitness.
+    func trainingSet(_ session: SearchSession) -> ([NB201Cell], [Double]) {
+        var cells: [NB201Cell] = []
+        var fitness: [Double] = []
+        for step in session.steps where step.searchValue.isFinite {
+            cells.append(session.problem.cells[step.row])
+            fitness.append(session.problem.fitness(step.searchValue))
+        }
+        let mean = fitness.reduce(0, +) / Double(max(1, fitness.count))
+        let variance = fitness.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, fitness.count))
+        let std = variance > 0 ? variance.squareRoot() : 1
+        return (cells, fitness.map { ($0 - mean) / std })
+    }
+
+    /// The `topN` available cells with the highest scores (ties: lower row first).
+    func bestPredicted(_ session: SearchSession, _ fitted: Model) throws -> [NB201Cell] {
+        let rows = session.availableRows.sorted()
+        let cells = rows.map { session.problem.cells[Int($0)] }
+        let scores = try fitted.scores(cells)
+        let order = (0..<cells.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return order.prefix(topN).map { cells[$0] }
+    }
+}

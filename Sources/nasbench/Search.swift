@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import NASExperiments
+import NASOracle
+import NASSearch
+
+/// The strategies `--strategies` accepts.
+enum StrategyName: String, CaseIterable {
+    case random, evolution, local, weaknas
+}
+
+/// The ranking models `--weaknas-model` accepts (the project's predictors will add theirs).
+enum RankingModelName: String, CaseIterable {
+    case ridgeOnehot = "ridge-onehot"
+}
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run search strategies on a table: seeded trials, queries to the optimum, regret.",
+        discussion: """
+            Writes queries.csv (one row per trial and query), trials.csv (one row per trial), config.json, \
+            summary.csv and curves.csv into --out; see docs/SEARCH.md. The WeakNAS NB201 comparison is \
+            experiments/weaknas-nb201.sh.
+            """)
+
+    @Option(help: "A nasbench HDF5 table (nb201 space).")
+    var table: String
+
+    @Option(help: "Comma-separated: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var strategies = "random,evolution,local"
+
+    @Option(help: "Trials per strategy.")
+    var trials = 100
+
+    @Option(help: "Base seed; trial seeds derive from it.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried) or until-search-optimum.")
+    var budget = "until-optimum"
+
+    @Option(help: "Worker threads.")
+    var jobs = 2
+
+    @Option(help: "Run only shard i/n of the trials (then `nasbench merge`).")
+    var shard: String?
+
+    @Flag(help: "Continue the run in --out where it stopped.")
+    var resume = false
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "The column searched on.")
+    var searchColumn = "cifar10-valid.valid.accuracy.e200"
+
+    @Option(help: "Which training seed answers a search query: sampled (one drawn per query, as the papers do) or mean.")
+    var querySeed = "sampled"
+
+    @Option(help: "The column reported beside it, looked up without charging a query.")
+    var testColumn = "cifar10.test.accuracy.e200"
+
+    @Option(help: "Never query two cells of one class: none or benchmark (NB201's 6,466 classes).")
+    var unique = "none"
+
+    @Option(help: "Regularized evolution: population size P (NASLib NB201 default).")
+    var population = 30
+
+    @Option(help: "Regularized evolution: tournament sample size S (NASLib NB201 default).")
+    var sampleSize = 10
+
+    @Option(help: "Local search: random cells before the first climb (NASLib NB201 default).")
+    var localInitial = 10
+
+    @Option(help: "WeakNAS ranking model (required for weaknas): \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")) (a linear placeholder, not the paper's MLP).")
+    var weaknasModel: String?
+
+    @Option(help: "WeakNAS: top-N predicted cells the batch is drawn from (paper: 100).")
+    var weaknasTop = 100
+
+    @Option(help: "WeakNAS: cells queried per iteration (paper: M = 10).")
+    var weaknasBatch = 10
+
+    @Option(help: "WeakNAS: random cells before the first fit (paper: 10).")
+    var weaknasInitial = 10
+
+    @Option(help: "ridge-onehot: L2 penalty.")
+    var ridgeLambda = 1.0
+
+    func run() throws {
+        let shard = try shard.map(Shard.init(parsing:)) ?? .all
+        let budget = try SearchBudget(parsing: budget)
+        let strategies = try makeStrategies()
+        guard let rule = IsomorphismRule(rawValue: unique), rule != .functional else {
+            throw ExperimentError.badInput("unknown --unique '\(unique)' (expected none or benchmark)")
+        }
+        let seedChoice: SeedChoice
+        switch querySeed {
+        case "sampled": seedChoice = .sampled
+        case "mean": seedChoice = .mean
+        default: throw ExperimentError.badInput("bad --query-seed '\(querySeed)' (expected sampled or mean)")
+        }
+        let loaded = try BenchmarkTable.load(table)
+        func query(_ name: String, _ seed: SeedChoice) throws -> NASOracle.Query {
+            let key = try ColumnKey(name: name)
+            return NASOracle.Query(
+                dataset: key.dataset, split: key.split, metric: key.metric, epochs: key.epochs, seed: seed, device: key.device)
+        }
+        let problem = try SearchProblem(
+            table: loaded, search: try query(searchColumn, seedChoice), test: try query(testColumn, .mean), uniqueness: rule)
+        let experiment = try SearchExperiment(
+            problem: problem, strategies: strategies, trialsPerStrategy: trials, seed: seed, budget: budget, tablePath: table)
+        let runner = try TrialRunner(
+            files: SearchExperiment.files(folder: out), config: experiment.config, trials: experiment.totalTrials,
+            shard: shard, jobs: jobs, resume: resume)
+        runner.progressLabel = "search trials"
+        try runner.run { try experiment.runTrial($0) }
+        guard shard.count == 1 else {
+            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
+            return
+        }
+        let summary = try SearchSummaryTable(folder: out)
+        try summary.write(to: out)
+        try SearchCurves(folder: out).write(to: out)
+        print(summary.text, terminator: "")
+    }
+
+    func makeStrategies() throws -> [any SearchStrategy] {
+        let names = strategies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { throw ExperimentError.badInput("--strategies is empty") }
+        return try names.map { name -> any SearchStrategy in
+            guard let kind = StrategyName(rawValue: name) else {
+                throw ExperimentError.badInput(
+                    "unknown strategy '\(name)' (expected one of: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            switch kind {
+            case .random: return RandomSearch()
+            case .evolution: return try RegularizedEvolution(populationSize: population, sampleSize: sampleSize)
+            case .local: return try LocalSearch(initialSamples: localInitial)
+            case .weaknas:
+                guard let modelName = weaknasModel else {
+                    throw ExperimentError.badInput(
+                        "weaknas needs --weaknas-model (available: \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")), a linear placeholder, not the paper's MLP)")
+                }
+                guard let model = RankingModelName(rawValue: modelName) else {
+                    throw ExperimentError.badInput(
+                        "unknown --weaknas-model '\(modelName)' (expected one of: \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                switch model {
+                case .ridgeOnehot:
+                    return try WeakNAS(
+                        model: try OneHotRidgeModel(lambda: ridgeLambda), initialSamples: weaknasInitial, topN: weaknasTop,
+                        batchSize: weaknasBatch)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import NASSearch
+import NASSpaces
+import XCTest
+
+final class RidgeTests: XCTestCase {
+    func testCholeskySolvesAPositiveDefiniteSystem() throws {
+        // A = [[4, 2, 0.4], [2, 5, 1], [0.4, 1, 3]], x = [1, -2, 0.5].
+        let a: [Double] = [4, 2, 0.4, 2, 5, 1, 0.4, 1, 3]
+        let x: [Double] = [1, -2, 0.5]
+        let b = (0..<3).map { i in (0..<3).reduce(0) { $0 + a[i * 3 + $1] * x[$1] } }
+        let solved = try Cholesky.solve(a, n: 3, b)
+        for (u, v) in zip(solved, x) { XCTAssertEqual(u, v, accuracy: 1e-12) }
+        XCTAssertThrowsError(try Cholesky.solve([1, 2, 2, 1], n: 2, [1, 1])) {
+            XCTAssertEqual($0 as? SearchError, .notPositiveDefinite)
+        }
+    }
+
+    func testRidgeRanksAnAdditiveFunctionExactly() throws {
+        // An additive "accuracy": each (edge, op) adds a fixed amount. With a tiny penalty the
+        // one-hot ridge model reproduces the ranking of every cell from a few hundred examples.
+        var rng = SplitMix64(seed: 1)
+        let effects = (0..<NB201Cell.oneHotWidth).map { _ in Double(rng.nextUniform(below: 1000)) / 100 }
+        let truth = { (cell: NB201Cell) in cell.oneHotIndices.reduce(0) { $0 + effects[$1] } }
+        let space = NB201Space()
+        let training = (0..<300).map { _ in space.sample(using: &rng) }
+        var model = try OneHotRidgeModel(lambda: 1e-6)
+        try model.fit(training, labels: training.map(truth), using: &rng)
+        let all = space.allCells
+        let scores = try model.scores(all)
+        for (cell, score) in zip(all, scores).prefix(2000) { XCTAssertEqual(score, truth(cell), accuracy: 1e-4) }
+        XCTAssertThrowsError(try OneHotRidgeModel().scores(all))
+    }
+}

@@ -1,0 +1,98 @@
+import NASOracle
+import NASSearch
+import NASSpaces
+import TestSupport
+import XCTest
+
+final class SearchStrategyTests: XCTestCase {
+    func testRandomSearchMatchesTheAnalyticExpectation() throws {
+        let problem = try SearchFixtures.problem(count: 50)
+        let k = problem.searchQuery.optimum.rows.count
+        let expected = try XCTUnwrap(problem.randomSearchExpectation)
+        XCTAssertEqual(expected, 51 / Double(k + 1))
+        let trials = 20_000
+        var total = 0
+        for seed in 0..<trials {
+            let session = try SearchFixtures.run(RandomSearch(), problem, budget: .untilSearchOptimum, seed: UInt64(seed))
+            total += try XCTUnwrap(session.queriesToSearchOptimum)
+            XCTAssertEqual(session.queryCount, session.queriesToSearchOptimum)
+        }
+        let mean = Double(total) / Double(trials)
+        XCTAssertEqual(mean, expected, accuracy: 0.02 * expected, "random search mean \(mean) vs (N+1)/(k+1) = \(expected)")
+    }
+
+    func testNoStrategyRepeatsACell() throws {
+        let problem = try SearchFixtures.problem(count: 50)
+        for strategy in try SearchFixtures.strategies(small: true) {
+            for seed in 0..<5 {
+                let session = try SearchFixtures.run(strategy, problem, budget: .queries(50), seed: UInt64(seed))
+                let rows = session.steps.map(\.row)
+                XCTAssertEqual(rows.count, 50, "\(strategy.name) should exhaust the 50-cell table")
+                XCTAssertEqual(Set(rows).count, rows.count, "\(strategy.name) repeated a cell")
+            }
+        }
+    }
+
+    func testNoStrategyRepeatsAnIsomorphismClass() throws {
+        let problem = try SearchFixtures.problem(count: 625, uniqueness: .benchmark)
+        XCTAssertLessThan(problem.classCount, 625)
+        for strategy in try SearchFixtures.strategies(small: true) {
+            let session = try SearchFixtures.run(strategy, problem, budget: .queries(problem.classCount), seed: 3)
+            let classes = session.steps.map { problem.classOfRow[$0.row] }
+            XCTAssertEqual(classes.count, problem.classCount, "\(strategy.name) should visit every class once")
+            XCTAssertEqual(Set(classes).count, classes.count, "\(strategy.name) repeated a class")
+        }
+    }
+
+    func testSameSeedSameSearchAndBudgetsAreKept() throws {
+        let problem = try SearchFixtures.problem(count: 625)
+        for strategy in try SearchFixtures.strategies(small: true) {
+            let a = try SearchFixtures.run(strategy, problem, budget: .queries(60), seed: 11)
+            let b = try SearchFixtures.run(strategy, problem, budget: .queries(60), seed: 11)
+            let c = try SearchFixtures.run(strategy, problem, budget: .queries(60), seed: 12)
+            XCTAssertEqual(a.steps, b.steps, strategy.name)
+            XCTAssertNotEqual(a.steps.map(\.row), c.steps.map(\.row), strategy.name)
+            XCTAssertEqual(a.queryCount, 60, strategy.name)
+            let both = try SearchFixtures.run(strategy, problem, budget: .untilOptimum, seed: 11)
+            XCTAssertEqual(both.queryCount, max(both.queriesToSearchOptimum ?? 0, both.queriesToTestOptimum ?? 0), strategy.name)
+        }
+    }
+
+    func testSessionChargesOnlySearchQueriesAndTracksTheIncumbent() throws {
+        let problem = try SearchFixtures.problem(count: 50, seed: .mean)
+        let session = SearchSession(problem: problem, budget: .queries(3), noiseSeed: 0)
+        let cells = [7, 3, 40].map { problem.cells[$0] }
+        let values = try cells.map { try session.query($0) }
+        // The fixture's time column is 1000 + rank: only the three search queries are charged.
+        XCTAssertEqual(session.outcome.simulatedSeconds, Double(cells.reduce(0) { $0 + 1000 + $1.rank }))
+        XCTAssertThrowsError(try session.query(problem.cells[8])) { XCTAssertEqual($0 as? SearchError, .budgetSpent) }
+        let fresh = SearchSession(problem: problem, budget: .queries(3), noiseSeed: 0)
+        try fresh.query(cells[0])
+        XCTAssertThrowsError(try fresh.query(cells[0])) { error in
+            XCTAssertEqual(error as? SearchError, .repeatedCell(cells[0].description))
+        }
+        let best = values.max() ?? .nan
+        let last = try XCTUnwrap(session.steps.last)
+        XCTAssertEqual(last.bestSearchValue, best)
+        XCTAssertEqual(last.searchRegret, problem.searchQuery.optimum.value - best)
+        XCTAssertEqual(session.steps.map(\.query), [1, 2, 3])
+    }
+
+    func testSampledSeedsAnswerOneOfTheCellsSeeds() throws {
+        let problem = try SearchFixtures.problem(count: 50, seed: .sampled)
+        let seeds = try problem.table.seedColumns(of: Fixtures.accuracyKey).map { try problem.table.column($0) }
+        let session = try SearchFixtures.run(RandomSearch(), problem, budget: .queries(50), seed: 5)
+        for step in session.steps {
+            XCTAssertTrue(seeds.contains { $0[step.row] == step.searchValue }, "row \(step.row): \(step.searchValue)")
+        }
+    }
+
+    func testBadBudgetsAndHyperparameters() {
+        XCTAssertEqual(try SearchBudget(parsing: "25"), .queries(25))
+        XCTAssertEqual(try SearchBudget(parsing: "until-optimum"), .untilOptimum)
+        XCTAssertThrowsError(try SearchBudget(parsing: "0"))
+        XCTAssertThrowsError(try SearchBudget(parsing: "lots"))
+        XCTAssertThrowsError(try RegularizedEvolution(populationSize: 0))
+        XCTAssertThrowsError(try OneHotRidgeModel(lambda: 0))
+    }
+}
