@@ -22,3 +22,18 @@ if [[ "$info" == *cifar10-valid.valid.accuracy.e200.seed0* ]]; then
   "$bin" query "$table" "${v[@]}" "$cell"
   "$bin" query "$table" "${v[@]}" --seed sampled --rng-seed 1 "$cell" "$cell" "$cell"
 fi
+
+echo
+echo "== sample efficiency: queries until the optimum is found, 100 seeded trials per strategy"
+out=data/cache/demo-search
+rm -rf "$out"
+if [[ "$info" == *cifar10-valid.valid.accuracy.e200.seed0* ]]; then
+  # NB201 as the papers search it: cifar10-valid valid accuracy, one random seed per query.
+  search=(--search-column cifar10-valid.valid.accuracy.e200 --query-seed sampled --test-column cifar10.test.accuracy.e200)
+else
+  # The analog-nasbench table has one CIFAR-10 test column: search and report on it.
+  search=(--search-column cifar10.test.accuracy.e200 --query-seed mean --test-column cifar10.test.accuracy.e200)
+fi
+"$bin" search --table "$table" --strategies random,evolution,local --trials 100 --seed 0 \
+  --budget until-optimum "${search[@]}" --out "$out"
+echo "(results: $out/queries.csv, trials.csv, summary.csv, curves.csv, config.json)"
