@@ -12,7 +12,7 @@ NASBENCH_DATA ?=
 export NASBENCH_DATA
 export NASBENCH_PYTHON := $(abspath $(PYTHON))
 
-.PHONY: all deps venv build release test swift-test python-test demo bench default-table clean
+.PHONY: all deps venv build release test swift-test python-test demo bench default-table nbgraph-table clean
 
 all: build
 
@@ -27,11 +27,13 @@ deps:
 
 ## The Python venv for reference checks and bridges; rebuilt when tools/requirements*.txt change.
 venv: $(VENV)/.stamp
-$(VENV)/.stamp: tools/requirements.txt tools/requirements-analog.txt tools/requirements-nb101.txt
+$(VENV)/.stamp: tools/requirements.txt tools/requirements-analog.txt tools/requirements-nb101.txt \
+		tools/requirements-nbgraph.txt
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q --disable-pip-version-check -r tools/requirements.txt
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps -r tools/requirements-analog.txt
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps -r tools/requirements-nb101.txt
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps -r tools/requirements-nbgraph.txt
 	@touch $@
 
 build: deps
@@ -51,6 +53,10 @@ test: deps venv
 ## otherwise the analog-nasbench package's 15,625 NB201-space cells, converted here.
 default-table: release venv
 	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/default-table.sh
+
+## NAS-Bench-Graph (PyPI nas-bench-graph 1.4.0) converted to data/cache/nbgraph.h5.
+nbgraph-table: release venv
+	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/nbgraph-table.sh
 
 demo: default-table
 	@tools/demo.sh $(RELEASE_BIN)/nasbench "$$(cat data/cache/default-table.path)"

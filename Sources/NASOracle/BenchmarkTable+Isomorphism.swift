@@ -4,7 +4,8 @@ import NASSpaces
 public enum IsomorphismRule: String, CaseIterable, Sendable {
     /// Every cell is its own class.
     case none
-    /// The benchmark's own rule (NB201: its unique-string rule, 6,466 classes on the full space).
+    /// The benchmark's own rule (NB201: its unique-string rule, 6,466 classes on the full space;
+    /// NB101: the module hash; NAS-Bench-Graph: the package's `valid_hash`).
     case benchmark
     /// Cells that compute the same function share a class.
     case functional
@@ -20,6 +21,10 @@ extension BenchmarkTable {
             // The official module hash; the stored strings are canonical, so these are distinct.
             let nb101 = NB101Space()
             return try (0..<rowCount).map { nb101.isomorphismKey(try nb101.parse(archs[$0])) }
+        case .benchmark where space == "nbgraph":
+            // The package's valid_hash; the stored strings are canonical, so these are distinct.
+            let nbgraph = NBGraphSpace()
+            return try (0..<rowCount).map { nbgraph.isomorphismKey(try nbgraph.parse(archs[$0])) }
         case .benchmark, .functional:
             guard space == "nb201" else {
                 throw OracleError.badInput("isomorphism rule '\(rule.rawValue)' is not available for space \(space)")

@@ -35,7 +35,7 @@ public struct CellCodec: Sendable {
         })
 
     /// The codecs this build knows, by stored name.
-    public static let all: [String: CellCodec] = ["nb201": .nb201, "nb101": .nb101]
+    public static let all: [String: CellCodec] = ["nb201": .nb201, "nb101": .nb101, "nbgraph": .nbgraph]
 
     /// The codec for a stored space name, or an error listing the known ones.
     public static func named(_ name: String) throws -> CellCodec {

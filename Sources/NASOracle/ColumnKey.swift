@@ -1,6 +1,8 @@
 /// What a benchmark column measures.
 public enum Metric: String, CaseIterable, Sendable, Codable {
     case accuracy
+    /// Area under the ROC curve (%), e.g. ogbn-proteins in NAS-Bench-Graph.
+    case rocAUC = "roc_auc"
     case loss
     case params = "params_m"
     case flops = "flops_m"
@@ -8,13 +10,13 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case latency = "latency_ms"
     case energy = "energy_mj"
 
-    /// Whether larger values are better (accuracy) or smaller ones (loss, size, time).
-    public var higherIsBetter: Bool { self == .accuracy }
+    /// Whether larger values are better (accuracy, ROC-AUC) or smaller ones (loss, size, time).
+    public var higherIsBetter: Bool { self == .accuracy || self == .rocAUC }
 
     /// The unit the values are stored in.
     public var unit: String {
         switch self {
-        case .accuracy: return "%"
+        case .accuracy, .rocAUC: return "%"
         case .loss: return "nats"
         case .params: return "millions"
         case .flops: return "MFLOPs"
@@ -24,8 +26,11 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether values are percentages in 0...100 (accuracy, ROC-AUC).
+    public var isPercentage: Bool { self == .accuracy || self == .rocAUC }
+
     /// Whether a value of this metric depends on how long the network was trained.
-    public var dependsOnEpochs: Bool { self == .accuracy || self == .loss || self == .trainTime }
+    public var dependsOnEpochs: Bool { self == .accuracy || self == .rocAUC || self == .loss || self == .trainTime }
 }
 
 /// Which data a value was measured on. `none` is for properties of the network itself

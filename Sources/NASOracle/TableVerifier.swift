@@ -60,7 +60,7 @@ public struct TableVerifier {
             if missing > 0 && key.seed == nil && key.device == nil {
                 add(.warning, "\(key.name): \(missing) missing values in a seed-mean column")
             }
-            let outOfRange = key.metric == .accuracy
+            let outOfRange = key.metric.isPercentage
                 ? present.filter { !(0...100).contains($0) }.count
                 : present.filter { !($0 > 0) && key.metric != .loss }.count
             if outOfRange > 0 { add(.error, "\(key.name): \(outOfRange) values out of range for \(key.metric.rawValue)") }
