@@ -2,7 +2,7 @@
 # Each installs what it needs (apt packages, a local Python venv) and is safe to re-run.
 
 SHELL := /bin/bash
-APT_PACKAGES := libhdf5-dev libarchive-dev libopenblas-dev pkg-config
+APT_PACKAGES := libhdf5-dev libarchive-dev libopenblas-dev zlib1g-dev pkg-config dataset-fashion-mnist
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SWIFT ?= swift
@@ -46,7 +46,7 @@ release: deps
 ## Run every test: Swift (XCTest) then the Python cross-checks (h5py, analog-nasbench mapping).
 test: deps venv
 	$(SWIFT) build --product nasbench
-	$(SWIFT) test
+	NASBENCH_SLOW_TESTS=1 $(SWIFT) test
 	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
 
 ## The embedded default table: the shared NB201 data when NASBENCH_DATA or ../shared/data has it,

@@ -10,6 +10,8 @@ import PackageDescription
 //   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
 //   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "nasbench",
     platforms: [.macOS(.v13)],
@@ -35,10 +37,16 @@ let package = Package(
         .systemLibrary(
             name: "COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
         .target(name: "NASHDF5", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
-        .target(name: "NASDatasets", dependencies: ["NASCore", "CArchive"]),
+        .target(name: "NASDatasets", dependencies: ["NASCore", "CArchive", "CZlib"]),
+        // Numeric code is compiled optimised even in debug builds, so that tests that train
+        // networks or forests run in seconds under `swift test`.
+        .target(name: "NASTensor", dependencies: ["NASCore", "COpenBLAS"], swiftSettings: optimisedInDebug),
         .target(
             name: "NASSpaces",
             dependencies: ["NASCore", .product(name: "Crypto", package: "swift-crypto")]),
@@ -49,8 +57,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "NASPredictors", dependencies: ["NASSpaces"]),
-        .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces"]),
+        .target(name: "NASPredictors", dependencies: ["NASSpaces", "NASTensor"], swiftSettings: optimisedInDebug),
+        .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces", "NASPredictors"]),
         .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces", "NASSearch"]),
         .executableTarget(
             name: "nasbench",
@@ -63,6 +71,8 @@ let package = Package(
             dependencies: ["NASOracle", "NASSpaces"],
             path: "Sources/nasbench-bench"),
         .executableTarget(
+            name: "tensor-bench", dependencies: ["NASTensor", "NASDatasets", "COpenBLAS"], path: "Sources/tensor-bench"),
+        .executableTarget(
             name: "nasbench-predictors-bench",
             dependencies: ["NASPredictors", "NASOracle", "NASSpaces"],
             path: "Sources/nasbench-predictors-bench"),
@@ -70,6 +80,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
         .testTarget(name: "NASDatasetsTests", dependencies: ["NASDatasets", "TestSupport"]),
+        .testTarget(name: "NASTensorTests", dependencies: ["NASTensor", "NASDatasets"]),
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)

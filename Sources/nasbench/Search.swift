@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NASExperiments
 import NASOracle
+import NASPredictors
 import NASSearch
 
 /// The strategies `--strategies` accepts.
@@ -12,6 +13,10 @@ enum StrategyName: String, CaseIterable {
 /// The ranking models `--weaknas-model` accepts (the project's predictors will add theirs).
 enum RankingModelName: String, CaseIterable {
     case ridgeOnehot = "ridge-onehot"
+    /// NASPredictors' random forest (NASLib's defaults) on the adjacency one-hot encoding.
+    case rf
+    /// NASPredictors' gradient-boosted trees on the adjacency one-hot encoding.
+    case gbdt
 }
 
 struct Search: ParsableCommand {
@@ -71,7 +76,7 @@ struct Search: ParsableCommand {
     @Option(help: "Local search: random cells before the first climb (NASLib NB201 default).")
     var localInitial = 10
 
-    @Option(help: "WeakNAS ranking model (required for weaknas): \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")) (a linear placeholder, not the paper's MLP).")
+    @Option(help: "WeakNAS ranking model (required for weaknas): \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")) (ridge-onehot is a linear placeholder; the paper's model is an MLP).")
     var weaknasModel: String?
 
     @Option(help: "WeakNAS: top-N predicted cells the batch is drawn from (paper: 100).")
@@ -150,6 +155,15 @@ struct Search: ParsableCommand {
                     return try WeakNAS(
                         model: try OneHotRidgeModel(lambda: ridgeLambda), initialSamples: weaknasInitial, topN: weaknasTop,
                         batchSize: weaknasBatch)
+                case .rf:
+                    return try WeakNAS(
+                        model: PredictorRankingModel<RandomForest>(name: "rf", configuration: RandomForestConfiguration()),
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
+                case .gbdt:
+                    return try WeakNAS(
+                        model: PredictorRankingModel<GradientBoostedTrees>(
+                            name: "gbdt", configuration: GradientBoostingConfiguration()),
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
                 }
             }
         }

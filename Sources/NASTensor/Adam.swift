@@ -1,0 +1,60 @@
+import Foundation
+
+/// Adam (Kingma & Ba) and AdamW (Loshchilov & Hutter) with PyTorch's semantics.
+///
+/// With `decoupledWeightDecay` false, `weightDecay` is added to the gradient
+/// (L2, `torch.optim.Adam`); with true it shrinks weights directly by
+/// `lr * wd * p` (`torch.optim.AdamW`).
+public final class Adam: Optimizer {
+    public let parameters: [Tensor]
+    public var learningRate: Float
+    public let beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float
+    public let decoupledWeightDecay: Bool
+    private var m: [[Float]], v: [[Float]], steps: [Int]
+
+    public init(parameters: [Tensor], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+                epsilon: Float = 1e-8, weightDecay: Float = 0, decoupledWeightDecay: Bool = false) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
+        self.weightDecay = weightDecay; self.decoupledWeightDecay = decoupledWeightDecay
+        m = parameters.map { [Float](repeating: 0, count: $0.count) }
+        v = parameters.map { [Float](repeating: 0, count: $0.count) }
+        steps = parameters.map { _ in 0 }
+    }
+
+    /// AdamW: Adam with decoupled weight decay (default 0.01 as in PyTorch).
+    public static func adamW(parameters: [Tensor], learningRate: Float = 1e-3, beta1: Float = 0.9,
+                             beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01) -> Adam {
+        Adam(parameters: parameters, learningRate: learningRate, beta1: beta1, beta2: beta2,
+             epsilon: epsilon, weightDecay: weightDecay, decoupledWeightDecay: true)
+    }
+
+    public func step() {
+        let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon, wd = weightDecay
+        let decoupled = decoupledWeightDecay
+        for (k, p) in parameters.enumerated() {
+            guard let g = p.gradStorage else { continue }
+            steps[k] += 1
+            let t = Double(steps[k])
+            let bc1 = Float(1 - pow(Double(b1), t)), bc2 = Float(1 - pow(Double(b2), t))
+            let stepSize = lr / bc1, bc2Root = bc2.squareRoot()
+            var mk = m[k], vk = v[k]
+            m[k] = []; v[k] = []
+            p.withMutableData { w in
+                mk.withUnsafeMutableBufferPointer { mb in
+                    vk.withUnsafeMutableBufferPointer { vb in
+                        for i in 0..<w.count {
+                            var gi = g[i]
+                            if decoupled { w[i] *= 1 - lr * wd } else { gi += wd * w[i] }
+                            mb[i] = b1 * mb[i] + (1 - b1) * gi
+                            vb[i] = b2 * vb[i] + (1 - b2) * gi * gi
+                            w[i] -= stepSize * mb[i] / (vb[i].squareRoot() / bc2Root + eps)
+                        }
+                    }
+                }
+            }
+            m[k] = mk; v[k] = vk
+        }
+    }
+}

@@ -1,0 +1,157 @@
+extension Tensor {
+    /// Max pooling over `kernel x kernel` windows of an `[N, C, H, W]` input.
+    /// Padding counts as `-inf`. The gradient goes to the first maximum of each window.
+    public func maxPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
+        precondition(rank == 4, "maxPool2d: input must be [N, C, H, W], got \(shape)")
+        precondition(kernel > 0 && padding * 2 <= kernel,
+                     "maxPool2d: kernel \(kernel) with padding \(padding) invalid for input \(shape)")
+        let (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3])
+        let s = stride ?? kernel
+        let geo = ConvGeometry(channels: 1, height: h, width: w, kernelH: kernel, kernelW: kernel,
+                               stride: s, padding: padding, dilation: 1, op: "maxPool2d")
+        let oh = geo.outH, ow = geo.outW, planes = n * c
+        var out = [Float](repeating: 0, count: planes * oh * ow)
+        var argmax = [Int32](repeating: -1, count: planes * oh * ow)
+        data.withUnsafeBufferPointer { px in
+            out.withUnsafeMutableBufferPointer { po in
+                argmax.withUnsafeMutableBufferPointer { pa in
+                    guard let xp = px.baseAddress, let op = po.baseAddress, let ap = pa.baseAddress else { return }
+                    Parallel.forEachChunk(count: planes) { range, _ in
+                        for pl in range {
+                            Tensor.maxPoolPlane(xp + pl &* h &* w, h: h, w: w, kernel: kernel, stride: s,
+                                                padding: padding, out: op + pl &* oh &* ow, argmax: ap + pl &* oh &* ow,
+                                                oh: oh, ow: ow)
+                        }
+                    }
+                }
+            }
+        }
+        let inCount = count, hw = h * w, ohw = oh * ow
+        return Tensor.makeResult(shape: [n, c, oh, ow], data: out, parents: [self]) { g in
+            var gi = [Float](repeating: 0, count: inCount)
+            g.withUnsafeBufferPointer { pg in
+                argmax.withUnsafeBufferPointer { pa in
+                    gi.withUnsafeMutableBufferPointer { pi in
+                        guard let gp = pg.baseAddress, let ap = pa.baseAddress, let ip = pi.baseAddress else { return }
+                        for pl in 0..<planes {
+                            let dst = ip + pl * hw, src = gp + pl * ohw, idx = ap + pl * ohw
+                            for k in 0..<ohw where idx[k] >= 0 { dst[Int(idx[k])] += src[k] }
+                        }
+                    }
+                }
+            }
+            return [gi]
+        }
+    }
+
+    /// Max pooling of one `h x w` plane into `oh x ow` values and their flat argmax.
+    ///
+    /// Branch-free selects (random data makes a compare-and-branch mispredict
+    /// often) and wrapping index arithmetic keep the inner loop tight.
+    @inline(__always)
+    static func maxPoolPlane(_ src: UnsafePointer<Float>, h: Int, w: Int, kernel: Int, stride s: Int, padding: Int,
+                             out: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>, oh: Int, ow: Int) {
+        if kernel == 2 && s == 2 && padding == 0 {
+            for i in 0..<oh {
+                for j in 0..<ow {
+                    let base = (2 &* i) &* w &+ 2 &* j
+                    var best = src[base], idx = base
+                    let candidates = (base &+ 1, base &+ w, base &+ w &+ 1)
+                    var v = src[candidates.0]; var better = v > best
+                    best = better ? v : best; idx = better ? candidates.0 : idx
+                    v = src[candidates.1]; better = v > best
+                    best = better ? v : best; idx = better ? candidates.1 : idx
+                    v = src[candidates.2]; better = v > best
+                    best = better ? v : best; idx = better ? candidates.2 : idx
+                    out[i &* ow &+ j] = best
+                    argmax[i &* ow &+ j] = Int32(truncatingIfNeeded: idx)
+                }
+            }
+            return
+        }
+        for i in 0..<oh {
+            // Window rows/cols clipped to the image (padding never wins).
+            let ih0 = Swift.max(i &* s &- padding, 0), ih1 = Swift.min(i &* s &- padding &+ kernel, h)
+            for j in 0..<ow {
+                let iw0 = Swift.max(j &* s &- padding, 0), iw1 = Swift.min(j &* s &- padding &+ kernel, w)
+                var best = -Float.infinity, bestIdx = ih0 &* w &+ iw0
+                var ih = ih0
+                while ih < ih1 {
+                    var at = ih &* w &+ iw0
+                    let end = ih &* w &+ iw1
+                    while at < end {
+                        let v = src[at], better = v > best
+                        best = better ? v : best
+                        bestIdx = better ? at : bestIdx
+                        at &+= 1
+                    }
+                    ih &+= 1
+                }
+                out[i &* ow &+ j] = best
+                argmax[i &* ow &+ j] = Int32(truncatingIfNeeded: bestIdx)
+            }
+        }
+    }
+
+    /// Average pooling over `kernel x kernel` windows of an `[N, C, H, W]`
+    /// input; zero padding is included in the divisor (PyTorch's default).
+    public func avgPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
+        precondition(rank == 4, "avgPool2d: input must be [N, C, H, W], got \(shape)")
+        precondition(kernel > 0 && padding * 2 <= kernel,
+                     "avgPool2d: kernel \(kernel) with padding \(padding) invalid for input \(shape)")
+        let (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3])
+        let s = stride ?? kernel
+        let geo = ConvGeometry(channels: 1, height: h, width: w, kernelH: kernel, kernelW: kernel,
+                               stride: s, padding: padding, dilation: 1, op: "avgPool2d")
+        let oh = geo.outH, ow = geo.outW, planes = n * c
+        let scale = 1 / Float(kernel * kernel)
+        // Visits every (output, input) pair of a plane.
+        func windows(_ body: (Int, Int) -> Void) {
+            for i in 0..<oh {
+                for j in 0..<ow {
+                    for ki in 0..<kernel {
+                        let ih = i * s - padding + ki
+                        if ih < 0 || ih >= h { continue }
+                        for kj in 0..<kernel {
+                            let iw = j * s - padding + kj
+                            if iw < 0 || iw >= w { continue }
+                            body(i * ow + j, ih * w + iw)
+                        }
+                    }
+                }
+            }
+        }
+        var out = [Float](repeating: 0, count: planes * oh * ow)
+        let hw = h * w, ohw = oh * ow
+        data.withUnsafeBufferPointer { px in
+            out.withUnsafeMutableBufferPointer { po in
+                guard let xp = px.baseAddress, let op = po.baseAddress else { return }
+                for pl in 0..<planes {
+                    let src = xp + pl * hw, dst = op + pl * ohw
+                    windows { o, i in dst[o] += src[i] * scale }
+                }
+            }
+        }
+        let inCount = count
+        return Tensor.makeResult(shape: [n, c, oh, ow], data: out, parents: [self]) { g in
+            var gi = [Float](repeating: 0, count: inCount)
+            g.withUnsafeBufferPointer { pg in
+                gi.withUnsafeMutableBufferPointer { pi in
+                    guard let gp = pg.baseAddress, let ip = pi.baseAddress else { return }
+                    for pl in 0..<planes {
+                        let src = gp + pl * ohw, dst = ip + pl * hw
+                        windows { o, i in dst[i] += src[o] * scale }
+                    }
+                }
+            }
+            return [gi]
+        }
+    }
+
+    /// Mean over the spatial dimensions of `[N, C, H, W]`, giving `[N, C]`
+    /// (composed from ``mean(axes:keepDims:)``).
+    public func globalAvgPool2d() -> Tensor {
+        precondition(rank == 4, "globalAvgPool2d: input must be [N, C, H, W], got \(shape)")
+        return mean(axes: [2, 3])
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+extension Tensor {
+    /// Elementwise primitive with a gradient expressed through input and output.
+    @inline(__always)
+    static func unary(_ x: Tensor, forward: (Float) -> Float,
+                      backward: @escaping (_ g: Float, _ x: Float, _ y: Float) -> Float) -> Tensor {
+        let y = Kernels.map(x.data, forward)
+        let xd = x.data
+        return makeResult(shape: x.shape, data: y, parents: [x]) { g in
+            [Kernels.zipMap3(g, xd, y, backward)]
+        }
+    }
+
+    /// `max(x, 0)`; gradient 1 where `x > 0`, else 0.
+    public func relu() -> Tensor {
+        let y = Kernels.map(data) { $0 > 0 ? $0 : 0 }
+        return Tensor.makeResult(shape: shape, data: y, parents: [self]) { g in
+            [Kernels.zipMap(g, y) { $1 > 0 ? $0 : 0 }]
+        }
+    }
+
+    /// `e^x`.
+    public func exp() -> Tensor {
+        Tensor.unary(self, forward: { Foundation.exp($0) }, backward: { g, _, y in g * y })
+    }
+
+    /// Natural logarithm.
+    public func log() -> Tensor {
+        Tensor.unary(self, forward: { Foundation.log($0) }, backward: { g, x, _ in g / x })
+    }
+
+    /// Square root.
+    public func sqrt() -> Tensor {
+        Tensor.unary(self, forward: { $0.squareRoot() }, backward: { g, _, y in g / (2 * y) })
+    }
+
+    /// Logistic sigmoid, composed as `1 / (1 + e^-x)`.
+    public func sigmoid() -> Tensor { 1 / (1 + (-self).exp()) }
+
+    /// Hyperbolic tangent, composed as `2 * sigmoid(2x) - 1`.
+    public func tanh() -> Tensor { 2 * (self * 2).sigmoid() - 1 }
+
+    /// `x * x`.
+    public func square() -> Tensor { self * self }
+}

@@ -1,0 +1,54 @@
+import NASTensor
+import XCTest
+
+/// Checks of matrix products and graph aggregation.
+final class LinearAlgebraOpTests: XCTestCase {
+    func testMatmul2D() throws {
+        try helperTestOp([[3, 4], [4, 5]], numpy: "out = x[0] @ x[1]") { $0[0].matmul($0[1]) }
+        try helperTestOp([[4, 3], [4, 5]], numpy: "out = x[0].T @ x[1]") { $0[0].matmul($0[1], transposeSelf: true) }
+        try helperTestOp([[3, 4], [5, 4]], numpy: "out = x[0] @ x[1].T") { $0[0].matmul($0[1], transposeOther: true) }
+        try helperTestOp([[4, 3], [5, 4]], numpy: "out = x[0].T @ x[1].T") {
+            $0[0].matmul($0[1], transposeSelf: true, transposeOther: true)
+        }
+    }
+
+    func testMatmulBatchedAndShared() throws {
+        try helperTestOp([[2, 3, 4], [2, 4, 2]], numpy: "out = x[0] @ x[1]") { $0[0].matmul($0[1]) }
+        try helperTestOp([[3, 3, 4], [4, 2]], numpy: "out = x[0] @ x[1]") { $0[0].matmul($0[1]) }
+        try helperTestOp([[3, 4], [2, 4, 2]], numpy: "out = x[0] @ x[1]") { $0[0].matmul($0[1]) }
+        try helperTestOp([[2, 4, 3], [2, 2, 4]], numpy: "out = np.swapaxes(x[0], 1, 2) @ np.swapaxes(x[1], 1, 2)") {
+            $0[0].matmul($0[1], transposeSelf: true, transposeOther: true)
+        }
+    }
+
+    func testLargeMatmulUsesParallelPathCorrectly() throws {
+        // Large enough (2*64*128*600 flops > 8e6) to split rows across workers.
+        try helperTestOp([[64, 600], [600, 128]], numpy: "out = x[0] @ x[1]", gradCheck: false) { $0[0].matmul($0[1]) }
+    }
+
+    /// The gradients of a large product (parallel path) equal the products
+    /// `G B^T` and `A^T G` computed by the forward path checked against NumPy above.
+    func testLargeMatmulGradients() {
+        var rng = SplitMix64(seed: 8)
+        let a = Tensor.randomUniform([64, 600], bound: 1, requiresGrad: true, using: &rng)
+        let b = Tensor.randomUniform([600, 128], bound: 1, requiresGrad: true, using: &rng)
+        let w = Tensor.randomUniform([64, 128], bound: 1, using: &rng)
+        (a.matmul(b) * w).sum().backward()
+        let ga = GradMode.withNoGrad { w.matmul(b, transposeOther: true) }
+        let gb = GradMode.withNoGrad { a.matmul(w, transposeSelf: true) }
+        assertClose(a.gradStorage ?? [], ga.data.map(Double.init), atol: 1e-4, rtol: 1e-4, what: "dA")
+        assertClose(b.gradStorage ?? [], gb.data.map(Double.init), atol: 1e-4, rtol: 1e-4, what: "dB")
+    }
+
+    func testGraphAggregate() throws {
+        try helperTestOp([[2, 5, 5], [2, 5, 3]], numpy: "out = x[0] @ x[1]") {
+            Tensor.graphAggregate(adjacency: $0[0], features: $0[1])
+        }
+        let adj = Tensor(shape: [3, 3], data: [0, 1, 0, 1, 0, 1, 0, 1, 0])
+        let norm = Tensor.normalizedAdjacency(adj)
+        // Degrees with self loops: 2, 3, 2.
+        XCTAssertEqual(norm.data[0], 0.5, accuracy: 1e-6)
+        XCTAssertEqual(norm.data[1], 1 / Float(6).squareRoot(), accuracy: 1e-6)
+        XCTAssertEqual(norm.data[2], 0)
+    }
+}
