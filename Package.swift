@@ -59,16 +59,16 @@ let package = Package(
             ]),
         .target(name: "NASPredictors", dependencies: ["NASSpaces", "NASTensor"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces", "NASPredictors"]),
-        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces", "NASSearch"]),
+        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces", "NASSearch", "NASPredictors"]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
-                "NASOracle", "NASSpaces", "NASSearch", "NASExperiments",
+                "NASOracle", "NASSpaces", "NASSearch", "NASExperiments", "NASPredictors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "nasbench-bench",
-            dependencies: ["NASOracle", "NASSpaces"],
+            dependencies: ["NASOracle", "NASSpaces", "NASPredictors"],
             path: "Sources/nasbench-bench"),
         .executableTarget(
             name: "tensor-bench", dependencies: ["NASTensor", "NASDatasets", "COpenBLAS"], path: "Sources/tensor-bench"),
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)
-        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "TestSupport"]),
+        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),

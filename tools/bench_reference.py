@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Reference side of `make bench`: the same table read and queried with h5py, pandas and numpy.
+"""Reference side of `make bench`: the same table read and queried with h5py, pandas and numpy;
+with SPLITS.json (written by nasbench-bench), Kendall tau with scipy and the random forest with
+scikit-learn on the same columns and train splits, with the same hyperparameters.
 
-Prints JSON Lines in the schema of nasbench-bench. Usage: bench_reference.py TABLE.h5 [QUERIES]
+Prints JSON Lines in the schema of nasbench-bench. Usage: bench_reference.py TABLE.h5 [QUERIES] [SPLITS.json]
 """
 import json
 import os
@@ -91,5 +93,53 @@ def main():
          queries=len(few), per_second=len(few) / seconds)
 
 
+def bench_predictors(path, splits_path):
+    """scipy.stats.kendalltau and sklearn's RandomForestRegressor on nasbench-bench's splits."""
+    from scipy import stats
+    from sklearn.ensemble import RandomForestRegressor
+
+    from predictor_reference import sklearn_parameters
+
+    with open(splits_path) as handle:
+        exported = json.load(handle)
+    with h5py.File(path, "r") as f:
+        encoding = f["cells/encoding"][:]
+        x_column, y_column = (f["metrics"][name][:].astype(np.float64) for name in exported["tau_columns"])
+        labels = f["metrics"][exported["label"]][:].astype(np.float64)
+    tau = None
+
+    def kendall():
+        nonlocal tau
+        tau = stats.kendalltau(x_column, y_column).statistic
+    seconds = timed(kendall, 21)
+    emit(tool="scipy", task=f"Kendall tau-b ({len(x_column)} pairs)", seconds=seconds, value=float(tau))
+
+    # Adjacency one-hot: feature 5 * edge + op, as NASPredictors' Encoding.adjacencyOneHot.
+    features = np.zeros((len(encoding), 30))
+    for edge in range(6):
+        features[np.arange(len(encoding)), 5 * edge + encoding[:, edge]] = 1
+    parameters = sklearn_parameters(exported["rf"])
+    for jobs in (2, 1):
+        fits, predicts, taus = [], [], []
+        for seed, train in enumerate(exported["splits"]):
+            train = np.array(train)
+            test = np.setdiff1d(np.arange(len(labels)), train)
+            model = RandomForestRegressor(random_state=seed, n_jobs=jobs, **parameters)
+            start = time.perf_counter()
+            model.fit(features[train], labels[train])
+            fitted = time.perf_counter()
+            predictions = model.predict(features[test])
+            predicted = time.perf_counter()
+            fits.append(fitted - start)
+            predicts.append(predicted - fitted)
+            taus.append(stats.kendalltau(predictions, labels[test]).statistic)
+        tool = f"scikit-learn (n_jobs={jobs})"
+        mean_tau = float(statistics.fmean(taus))
+        emit(tool=tool, task="random forest fit (n = 1000, 116 trees)", seconds=statistics.median(fits), tau=mean_tau)
+        emit(tool=tool, task="random forest predict (14,625 cells)", seconds=statistics.median(predicts), tau=mean_tau)
+
+
 if __name__ == "__main__":
     main()
+    if len(sys.argv) > 3:
+        bench_predictors(sys.argv[1], sys.argv[3])

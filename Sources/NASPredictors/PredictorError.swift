@@ -27,6 +27,10 @@ public enum PredictorError: Error, Hashable, Sendable, CustomStringConvertible, 
     case invalidHyperparameter(name: String, value: String, expected: String)
     /// `predict` was called before `fit`.
     case notFitted(model: String)
+    /// A predictor name that is not a ``PredictorKind``.
+    case unknownPredictor(String, known: [String])
+    /// An encoding name that is not an ``Encoding``.
+    case unknownEncoding(String, known: [String])
 
     /// A one-line explanation naming the offending value and what was expected.
     public var description: String {
@@ -57,6 +61,10 @@ public enum PredictorError: Error, Hashable, Sendable, CustomStringConvertible, 
             return "invalid hyperparameter \(name) = \(value) (expected \(expected))"
         case let .notFitted(model):
             return "\(model) is not fitted: call fit(_:labels:using:) before predict"
+        case let .unknownPredictor(name, known):
+            return "unknown predictor '\(name)' (expected one of: \(known.joined(separator: ", ")))"
+        case let .unknownEncoding(name, known):
+            return "unknown encoding '\(name)' (expected one of: \(known.joined(separator: ", ")))"
         }
     }
 

@@ -47,4 +47,16 @@ public struct RandomForestConfiguration: Hashable, Sendable, Codable {
         minSamplesLeaf = try container.decodeIfPresent(Int.self, forKey: .minSamplesLeaf) ?? defaults.minSamplesLeaf
         bootstrap = try container.decodeIfPresent(Bool.self, forKey: .bootstrap) ?? defaults.bootstrap
     }
+
+    /// Encodes every hyperparameter, `maxDepth` as `null` when unlimited (so a resolved
+    /// configuration lists it).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(treeCount, forKey: .treeCount)
+        try container.encode(maxFeatures, forKey: .maxFeatures)
+        try container.encode(maxDepth, forKey: .maxDepth)
+        try container.encode(minSamplesSplit, forKey: .minSamplesSplit)
+        try container.encode(minSamplesLeaf, forKey: .minSamplesLeaf)
+        try container.encode(bootstrap, forKey: .bootstrap)
+    }
 }

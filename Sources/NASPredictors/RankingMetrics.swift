@@ -11,7 +11,8 @@ import Foundation
 /// - Argument order never matters for correlations; for errors it is `(predicted, actual)`.
 public enum RankingMetrics {
     /// Kendall's tau-b, with ties in either sequence, in O(n log n) (Knight 1966, "A computer
-    /// method for calculating Kendall's tau with ungrouped data", JASA 61(314)).
+    /// method for calculating Kendall's tau with ungrouped data", JASA 61(314)); the pairs are
+    /// ordered by a radix sort (``radixSorted(_:by:)``), the inversions counted by a merge sort.
     ///
     /// `tau_b = (P - Q) / sqrt((n0 - n1) (n0 - n2))` with `P`/`Q` the concordant/discordant
     /// pairs, `n0 = n(n-1)/2`, `n1`/`n2` the pairs tied in `x`/`y`. Equals
@@ -23,19 +24,21 @@ public enum RankingMetrics {
     public static func kendallTau(_ x: [Double], _ y: [Double]) throws -> Double {
         try validatePaired(x, y, minimumCount: 2)
         let n = x.count
-        let order = (0..<n).sorted { x[$0] != x[$1] ? x[$0] < x[$1] : y[$0] < y[$1] }
+        // Order the pairs by (x, y): a stable radix sort by y, then by x, on order-preserving keys.
+        let xKeys = x.map(radixKey), yKeys = y.map(radixKey)
+        let order = radixSorted(radixSorted((0..<Int32(n)).map { $0 }, by: yKeys), by: xKeys)
         var xTies = 0, jointTies = 0
         var xRun = 1, jointRun = 1
         for position in 1..<n {
-            let previous = order[position - 1], current = order[position]
-            let sameX = x[current] == x[previous]
+            let previous = Int(order[position - 1]), current = Int(order[position])
+            let sameX = xKeys[current] == xKeys[previous]
             if sameX {
                 xRun += 1
             } else {
                 xTies += xRun * (xRun - 1) / 2
                 xRun = 1
             }
-            if sameX, y[current] == y[previous] {
+            if sameX, yKeys[current] == yKeys[previous] {
                 jointRun += 1
             } else {
                 jointTies += jointRun * (jointRun - 1) / 2
@@ -44,7 +47,7 @@ public enum RankingMetrics {
         }
         xTies += xRun * (xRun - 1) / 2
         jointTies += jointRun * (jointRun - 1) / 2
-        var ySequence = order.map { y[$0] }
+        var ySequence = order.map { yKeys[Int($0)] }
         let discordant = countInversions(&ySequence)
         let yTies = tiedPairs(sorted: ySequence)
         let total = n * (n - 1) / 2
@@ -141,7 +144,7 @@ public enum RankingMetrics {
     }
 
     /// Number of pairs tied in an ascending sequence.
-    static func tiedPairs(sorted values: [Double]) -> Int {
+    static func tiedPairs<Value: Equatable>(sorted values: [Value]) -> Int {
         var ties = 0, run = 1
         for index in values.indices.dropFirst() {
             if values[index] == values[index - 1] {
@@ -156,47 +159,74 @@ public enum RankingMetrics {
 
     /// Sorts `values` ascending (stable merge sort) and returns the number of strict
     /// inversions, pairs `i < j` with `values[i] > values[j]`.
-    static func countInversions(_ values: inout [Double]) -> Int {
-        var buffer = values
-        var inversions = 0
-        var width = 1
+    ///
+    /// Runs of ``insertionRun`` values are first sorted by insertion (counting the inversions
+    /// it removes), then merged bottom-up, alternating between two buffers.
+    static func countInversions<Value: Comparable>(_ values: inout [Value]) -> Int {
         let n = values.count
-        while width < n {
-            var start = 0
-            while start < n - width {
-                let middle = start + width, end = min(start + 2 * width, n)
-                var left = start, right = middle, out = start
-                while left < middle, right < end {
-                    if values[right] < values[left] {
-                        buffer[out] = values[right]
-                        inversions += middle - left
-                        right += 1
-                    } else {
-                        buffer[out] = values[left]
-                        left += 1
+        guard n > 1 else { return 0 }
+        var inversions = 0
+        var scratch = values
+        values.withUnsafeMutableBufferPointer { a in
+            for start in stride(from: 0, to: n, by: insertionRun) {
+                let end = min(start + insertionRun, n)
+                for position in (start + 1)..<max(start + 1, end) {
+                    let value = a[position]
+                    var hole = position
+                    while hole > start, a[hole - 1] > value {
+                        a[hole] = a[hole - 1]
+                        hole -= 1
                     }
-                    out += 1
+                    inversions += position - hole
+                    a[hole] = value
                 }
-                while left < middle {
-                    buffer[out] = values[left]
-                    left += 1
-                    out += 1
-                }
-                while right < end {
-                    buffer[out] = values[right]
-                    right += 1
-                    out += 1
-                }
-                start = end
             }
-            // copy the merged runs (and the untouched tail) back
-            for index in 0..<start {
-                values[index] = buffer[index]
+            scratch.withUnsafeMutableBufferPointer { b in
+                var source = a, target = b
+                var width = insertionRun
+                var inSource = true
+                while width < n {
+                    var start = 0
+                    while start < n {
+                        let middle = min(start + width, n), end = min(start + 2 * width, n)
+                        var left = start, right = middle, out = start
+                        while left < middle, right < end {
+                            if source[right] < source[left] {
+                                target[out] = source[right]
+                                inversions += middle - left
+                                right += 1
+                            } else {
+                                target[out] = source[left]
+                                left += 1
+                            }
+                            out += 1
+                        }
+                        while left < middle {
+                            target[out] = source[left]
+                            left += 1
+                            out += 1
+                        }
+                        while right < end {
+                            target[out] = source[right]
+                            right += 1
+                            out += 1
+                        }
+                        start = end
+                    }
+                    swap(&source, &target)
+                    inSource.toggle()
+                    width *= 2
+                }
+                if !inSource {
+                    for index in 0..<n { a[index] = source[index] }
+                }
             }
-            width *= 2
         }
         return inversions
     }
+
+    /// Length of the runs ``countInversions(_:)`` sorts by insertion before merging.
+    static let insertionRun = 16
 
     /// Checks equal lengths, a minimum count and finiteness.
     private static func validatePaired(_ x: [Double], _ y: [Double], minimumCount: Int) throws {

@@ -110,10 +110,7 @@ struct TreeBuilder {
             candidates.swapAt(drawn, remaining)
             let feature = candidates[remaining]
             visited += 1
-            sortNode(start, end, by: feature)
-            guard let first = sortValues.first, let last = sortValues.last,
-                last > first + Self.featureTolerance
-            else { continue }
+            guard sortNode(start, end, by: feature) else { continue }
             examined += 1
             if let split = bestThreshold(feature: feature), split.proxy > (best?.proxy ?? -.infinity) {
                 best = split
@@ -122,12 +119,40 @@ struct TreeBuilder {
         return best
     }
 
-    /// Fills `sortValues`/`sortSamples` with the node's samples sorted by `feature`.
-    private mutating func sortNode(_ start: Int, _ end: Int, by feature: Int) {
+    /// Fills `sortValues`/`sortSamples` with the node's samples stably sorted by `feature` and
+    /// returns true, or returns false when the feature is constant in the node (nothing sorted).
+    ///
+    /// Constant features are found by one min/max pass, and a feature with two values in the
+    /// node (every one-hot feature) is split by a stable partition instead of a sort: the same
+    /// order a stable sort gives, in linear time.
+    private mutating func sortNode(_ start: Int, _ end: Int, by feature: Int) -> Bool {
         let column = columns[feature]
-        let sorted = samples[start..<end].sorted { column[$0] < column[$1] }
-        sortSamples = sorted
-        sortValues = sorted.map { column[$0] }
+        var low = Double.infinity, high = -Double.infinity
+        var twoValued = true
+        for position in start..<end {
+            let value = column[samples[position]]
+            low = min(low, value)
+            high = max(high, value)
+        }
+        guard high > low + Self.featureTolerance else { return false }
+        for position in start..<end where column[samples[position]] != low && column[samples[position]] != high {
+            twoValued = false
+            break
+        }
+        sortSamples.removeAll(keepingCapacity: true)
+        sortValues.removeAll(keepingCapacity: true)
+        if twoValued {
+            for position in start..<end where column[samples[position]] == low { sortSamples.append(samples[position]) }
+            let lowCount = sortSamples.count
+            for position in start..<end where column[samples[position]] == high { sortSamples.append(samples[position]) }
+            sortValues.append(contentsOf: repeatElement(low, count: lowCount))
+            sortValues.append(contentsOf: repeatElement(high, count: sortSamples.count - lowCount))
+        } else {
+            sortSamples.append(contentsOf: samples[start..<end])
+            sortSamples.sort { column[$0] < column[$1] }
+            for sample in sortSamples { sortValues.append(column[sample]) }
+        }
+        return true
     }
 
     /// The best threshold on the sorted node (`sortValues`, `sortSamples`).

@@ -1,8 +1,11 @@
-// Benchmarks of the oracle, printed as JSON Lines for tools/bench.sh to set beside the
-// Python references (h5py, pandas, numpy). Usage: nasbench-bench TABLE.h5 [QUERIES]
+// Benchmarks of the oracle and the predictors, printed as JSON Lines for tools/bench.sh to set
+// beside the Python references (h5py, pandas, numpy, scipy, scikit-learn).
+// Usage: nasbench-bench TABLE.h5 [QUERIES] [SPLITS.json]   (SPLITS.json: the predictor splits,
+// written for tools/bench_reference.py)
 // `nasbench-bench nb101-enumerate`: every NAS-Bench-101 model, deduplicated by the official hash.
 import Foundation
 import NASOracle
+import NASPredictors
 import NASSpaces
 
 func seconds(_ duration: Duration) -> Double {
@@ -85,6 +88,11 @@ do {
             "tool": "nasbench", "task": "random queries (cell string, parsed + resolved)", "seconds": elapsed,
             "queries": strings.count, "per_second": Double(strings.count) / elapsed,
         ])
+    }
+    if arguments.count > 3 {
+        // The label: cifar10-valid validation accuracy after 200 epochs, when the table has it.
+        let label = table.keys.first { $0.name == "cifar10-valid.valid.accuracy.e200" } ?? key
+        try benchPredictors(table: table, label: label, splitsPath: arguments[3], emit: emit)
     }
 } catch {
     FileHandle.standardError.write(Data("nasbench-bench: error: \(error)\n".utf8))

@@ -5,13 +5,16 @@ import Foundation
 struct NASBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nasbench",
-        abstract: "Tabular NAS benchmarks in HDF5: import, inspect, query, search.",
+        abstract: "Tabular NAS benchmarks in HDF5: import, inspect, query, search, predictors.",
         discussion: """
             Tables hold one row per cell and one column per dataset.split.metric[.eEPOCHS][.seedK][.@DEVICE],
             e.g. cifar10-valid.valid.accuracy.e200. Queries name the dataset, split and epochs explicitly.
             """,
         version: "0.1.0",
-        subcommands: [Import.self, Info.self, Query.self, Top.self, Verify.self, Search.self, Merge.self, Summarize.self])
+        subcommands: [
+            Import.self, Info.self, Query.self, Top.self, Verify.self, Search.self, Predictors.self, Merge.self,
+            Summarize.self,
+        ])
 }
 
 @main

@@ -3,15 +3,28 @@ import NASExperiments
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Recompute a search run's summary.csv (queries to the optimum per strategy) and curves.csv, and print the summary.")
+        abstract: "Recompute a run's summary.csv and print it: a search run's queries to the optimum per strategy "
+            + "(and curves.csv), or a predictors run's scores per predictor and train size.")
 
     @Argument(help: "The run's --out folder.")
     var folder: String
 
     func run() throws {
-        let summary = try SearchSummaryTable(folder: folder)
-        try summary.write(to: folder)
-        try SearchCurves(folder: folder).write(to: folder)
-        print(summary.text, terminator: "")
+        try Self.summarize(folder)
+    }
+
+    /// Writes the summary files of the run in `folder` and prints its summary.
+    static func summarize(_ folder: String) throws {
+        switch ExperimentKind(folder: folder) {
+        case .predictors:
+            let summary = try PredictorSummaryTable(folder: folder)
+            try summary.write(to: folder)
+            print(summary.text, terminator: "")
+        case .search, nil:
+            let summary = try SearchSummaryTable(folder: folder)
+            try summary.write(to: folder)
+            try SearchCurves(folder: folder).write(to: folder)
+            print(summary.text, terminator: "")
+        }
     }
 }
