@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "NASDatasets", dependencies: ["NASCore", "CArchive", "CZlib"]),
         // Numeric code is compiled optimised even in debug builds, so that tests that train
         // networks or forests run in seconds under `swift test`.
-        .target(name: "NASTensor", dependencies: ["NASCore", "COpenBLAS"], swiftSettings: optimisedInDebug),
+        .target(name: "NASTensor", dependencies: ["NASCore", "NASHDF5", "COpenBLAS"], swiftSettings: optimisedInDebug),
         .target(
             name: "NASSpaces",
             dependencies: ["NASCore", .product(name: "Crypto", package: "swift-crypto")]),
