@@ -42,6 +42,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product nasbench
 	$(SWIFT) build -c release --product nasbench-bench
+	$(SWIFT) build -c release --product tensor-bench
 
 ## Run every test: Swift (XCTest) then the Python cross-checks (h5py, analog-nasbench mapping).
 test: deps venv
@@ -63,6 +64,7 @@ demo: default-table
 
 bench: release venv default-table
 	@tools/bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
+	@tools/tensor-bench.sh $(RELEASE_BIN) $(abspath $(PYTHON))
 
 clean:
 	rm -rf .build data/cache
