@@ -50,7 +50,7 @@ test: deps venv
 	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
 	@$(MAKE) --no-print-directory regress
 
-## The ranking-correlation regression suite on the real NB201 table (about 30 s on 2 cores);
+## The ranking-correlation regression suite on the real NB201 table (about 15 s on 2 cores);
 ## skipped without NASBENCH_DATA. Table, JUnit XML and run folders in runs/regress (docs/REGRESSION.md).
 regress:
 	@if [ -z "$(NASBENCH_DATA)" ]; then \
