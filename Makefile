@@ -12,7 +12,7 @@ NASBENCH_DATA ?=
 export NASBENCH_DATA
 export NASBENCH_PYTHON := $(abspath $(PYTHON))
 
-.PHONY: all deps venv build release test swift-test python-test demo bench default-table nbgraph-table clean
+.PHONY: all deps venv build release test swift-test python-test regress report demo bench default-table nbgraph-table clean
 
 all: build
 
@@ -49,6 +49,24 @@ test: deps venv
 	$(SWIFT) build --product nasbench
 	NASBENCH_SLOW_TESTS=1 $(SWIFT) test
 	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
+	@$(MAKE) --no-print-directory regress
+
+## The ranking-correlation regression suite on the real NB201 table (about 15 s on 2 cores);
+## skipped without NASBENCH_DATA. Table, JUnit XML and run folders in runs/regress (docs/REGRESSION.md).
+regress:
+	@if [ -z "$(NASBENCH_DATA)" ]; then \
+	  echo "regress: NASBENCH_DATA is not set: regression suite skipped (set it to a folder like ../shared/data)"; \
+	else \
+	  test -x .build/debug/nasbench || $(SWIFT) build --product nasbench; \
+	  mkdir -p data/cache runs/regress; \
+	  test -f data/cache/nb201.h5 || .build/debug/nasbench import nb201 "$(NASBENCH_DATA)/nb201" -o data/cache/nb201.h5; \
+	  .build/debug/nasbench regress --suite experiments/regress-nb201.json --table data/cache/nb201.h5 \
+	    --out runs/regress --junit runs/regress/junit.xml --table-out runs/regress/table.txt; \
+	fi
+
+## notebooks-export/report.md and its PNGs, from the CSVs in notebooks-export/data alone.
+report: venv
+	$(PYTHON) tools/report.py
 
 ## The embedded default table: the shared NB201 data when NASBENCH_DATA or ../shared/data has it,
 ## otherwise the analog-nasbench package's 15,625 NB201-space cells, converted here.

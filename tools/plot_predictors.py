@@ -53,7 +53,8 @@ def aggregate(rows, metric):
     return series
 
 
-def plot(run, metric, name):
+def plot(run, metric, name, out=None):
+    """Draws RUN/results.csv; writes RUN/NAME.png, or `out` when given; returns the path."""
     with open(run / "results.csv") as handle:
         rows = list(csv.DictReader(handle))
     config = json.loads((run / "config.json").read_text())
@@ -80,7 +81,7 @@ def plot(run, metric, name):
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(title="predictor")
     fig.tight_layout()
-    out = run / f"{name}.png"
+    out = out or run / f"{name}.png"
     fig.savefig(out, metadata={"Software": None})
     plt.close(fig)
     return out

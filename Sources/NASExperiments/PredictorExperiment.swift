@@ -33,6 +33,9 @@ public struct PredictorExperiment: Sendable {
     public let tableSHA256: String
     public let tableMetadata: TableMetadata
     public let tableRows: Int
+    /// A test hook for regression suites: when set, every trial fits on its training labels
+    /// shuffled (so the predictor learns nothing), which a suite must report as a regression.
+    public var shufflesTrainingLabels = false
 
     /// Checks the plan against the data.
     ///
@@ -95,7 +98,12 @@ public struct PredictorExperiment: Sendable {
         var fitGenerator = SplitMix64(seed: TrialSeed.derive(base: seed, trial: r, stream: kind.streamID))
         let clock = ContinuousClock()
         let start = clock.now
-        try model.fit(train, labels: split.train.map { data.labels[$0] }, using: &fitGenerator)
+        var trainLabels = split.train.map { data.labels[$0] }
+        if shufflesTrainingLabels {
+            var shuffleGenerator = SplitMix64(seed: TrialSeed.derive(base: seed, trial: r, stream: 0xBAD))
+            trainLabels.shuffle(using: &shuffleGenerator)
+        }
+        try model.fit(train, labels: trainLabels, using: &fitGenerator)
         let fitted = clock.now
         let predictions = try model.predict(test)
         let predicted = clock.now

@@ -1,0 +1,143 @@
+import Foundation
+import NASOracle
+import NASPredictors
+import NASSearch
+
+/// Runs a regression suite's experiments with the library code of `nasbench predictors` and
+/// `nasbench search` (`TrialRunner` runs into `folder/predictors` and `folder/search`, which
+/// keep every CSV for plots) and returns their summary statistics in a fixed order.
+public struct RegressionRun: Sendable {
+    public let suite: RegressionSuite
+    public let tablePath: String
+    /// Where the run folders go; replaced on every run.
+    public let folder: String
+    public let jobs: Int
+    /// Test hook: fit every predictor on shuffled training labels (must fail the suite).
+    public var shufflesTrainingLabels = false
+
+    public init(suite: RegressionSuite, tablePath: String, folder: String, jobs: Int) {
+        self.suite = suite
+        self.tablePath = tablePath
+        self.folder = folder
+        self.jobs = jobs
+    }
+
+    /// Runs every declared experiment and returns its statistics.
+    public func measure() throws -> [RegressionStatistic] {
+        let table = try BenchmarkTable.load(tablePath)
+        var statistics: [RegressionStatistic] = []
+        if let plan = suite.predictors { statistics += try predictors(plan, table: table) }
+        if let plan = suite.search { statistics += try search(plan, table: table) }
+        return statistics
+    }
+
+    /// A fresh run folder (an earlier run of the suite is removed; any other content is refused).
+    private func runFolder(_ name: String) throws -> String {
+        let path = (folder as NSString).appendingPathComponent(name)
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) {
+            guard manager.fileExists(atPath: (path as NSString).appendingPathComponent("config.json")) else {
+                throw ExperimentError.badInput("\(path) exists and is not a run folder: choose another --out")
+            }
+            try manager.removeItem(atPath: path)
+        }
+        return path
+    }
+
+    private func query(_ name: String, seed: SeedChoice) throws -> NASOracle.Query {
+        let key = try ColumnKey(name: name)
+        return NASOracle.Query(
+            dataset: key.dataset, split: key.split, metric: key.metric, epochs: key.epochs, seed: seed, device: key.device)
+    }
+
+    private func predictors(_ plan: RegressionSuite.PredictorPlan, table: BenchmarkTable) throws -> [RegressionStatistic] {
+        let data = try PredictorData(
+            table: table, query: try query(plan.label, seed: .mean), encoding: try Encoding(parsing: plan.encoding),
+            dropMissingLabels: false)
+        var experiment = try PredictorExperiment(
+            data: data, kinds: try PredictorKind.parseList(plan.predictors.joined(separator: ",")),
+            settings: PredictorSettings(), trainSizes: plan.trainSizes, repeats: plan.trials, seed: suite.seed,
+            dropMissingLabels: false, table: table, tablePath: tablePath)
+        experiment.shufflesTrainingLabels = shufflesTrainingLabels
+        let out = try runFolder("predictors")
+        var config = try experiment.config()
+        config["regression_suite"] = suite.name
+        config["shuffled_training_labels"] = shufflesTrainingLabels
+        let runner = try TrialRunner(
+            files: PredictorExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
+            jobs: jobs, resume: false)
+        runner.progressLabel = "regress: predictor trials"
+        let frozen = experiment
+        try runner.run { try frozen.runTrial($0) }
+        let summary = try PredictorSummaryTable(folder: out)
+        try summary.write(to: out)
+        return try summary.lines.flatMap { line in
+            try plan.metrics.map { rule in
+                guard let column = PredictorMetrics.header.firstIndex(of: rule.name) else {
+                    throw ExperimentError.badInput(
+                        "unknown predictor metric '\(rule.name)' (expected one of: \(PredictorMetrics.header.joined(separator: ", ")))")
+                }
+                return RegressionStatistic(
+                    experiment: "predictors", group: "\(line.predictor)/n=\(line.trainSize)", metric: rule.name,
+                    higherIsBetter: RegressionStatistic.higherIsBetter(experiment: "predictors", metric: rule.name),
+                    summary: line.scores[column])
+            }
+        }
+    }
+
+    private func search(_ plan: RegressionSuite.SearchPlan, table: BenchmarkTable) throws -> [RegressionStatistic] {
+        let seedChoice: SeedChoice
+        switch plan.querySeed {
+        case "sampled": seedChoice = .sampled
+        case "mean": seedChoice = .mean
+        default: throw ExperimentError.badInput("bad query_seed '\(plan.querySeed)' (expected sampled or mean)")
+        }
+        let problem = try SearchProblem(
+            table: table, search: try query(plan.searchColumn, seed: seedChoice), test: try query(plan.testColumn, seed: .mean))
+        let strategies: [any SearchStrategy] = try plan.strategies.map { name in
+            switch name {
+            case "random": return RandomSearch()
+            case "evolution": return try RegularizedEvolution()
+            case "local": return try LocalSearch()
+            default: throw ExperimentError.badInput("unknown strategy '\(name)' in the suite (expected random, evolution or local)")
+            }
+        }
+        let experiment = try SearchExperiment(
+            problem: problem, strategies: strategies, trialsPerStrategy: plan.trials, seed: suite.seed,
+            budget: try SearchBudget(parsing: plan.budget), tablePath: tablePath)
+        let out = try runFolder("search")
+        var config = experiment.config
+        config["regression_suite"] = suite.name
+        let runner = try TrialRunner(
+            files: SearchExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
+            jobs: jobs, resume: false)
+        runner.progressLabel = "regress: search trials"
+        try runner.run { try experiment.runTrial($0) }
+        try SearchSummaryTable(folder: out).write(to: out)
+        try SearchCurves(folder: out).write(to: out)
+        return try Self.searchStatistics(folder: out, strategies: plan.strategies, metrics: plan.metrics)
+    }
+
+    /// Mean and std of each metric column of `trials.csv` per strategy, over the trials that define it.
+    static func searchStatistics(
+        folder: String, strategies: [String], metrics: [RegressionSuite.MetricRule]
+    ) throws -> [RegressionStatistic] {
+        let path = (folder as NSString).appendingPathComponent("trials.csv")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let rows = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = rows.first, let strategyColumn = header.firstIndex(of: "strategy") else {
+            throw ExperimentError.corruptResults(path: path, why: "no strategy column")
+        }
+        return try strategies.flatMap { strategy in
+            let mine = rows.dropFirst().filter { $0.count == header.count && $0[strategyColumn] == strategy }
+            return try metrics.map { rule in
+                guard let column = header.firstIndex(of: rule.name) else {
+                    throw ExperimentError.badInput("unknown search metric '\(rule.name)' (a trials.csv column, e.g. queries_to_search_optimum)")
+                }
+                return RegressionStatistic(
+                    experiment: "search", group: strategy, metric: rule.name, higherIsBetter: false,
+                    summary: SummaryStatistics(mine.compactMap { Double($0[column]) }.filter { !$0.isNaN }))
+            }
+        }
+    }
+}

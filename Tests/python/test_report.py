@@ -1,0 +1,61 @@
+"""tools/report.py: report.md with non-trivial PNGs from the committed CSVs, the same bytes twice,
+and sections skipped (not a crash) when inputs are missing."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib.image as mpimg
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "tools" / "report.py"
+PNGS = ["report-predictors-tau.png", "report-search-queries.png", "report-search-curves.png"]
+
+
+def make_report(data, out):
+    return subprocess.run([sys.executable, SCRIPT, "--data", data, "--out", out], check=True, capture_output=True,
+                          text=True)
+
+
+def test_report_plots_are_non_trivial_and_deterministic(tmp_path):
+    data = ROOT / "notebooks-export" / "data"
+    make_report(data, tmp_path / "a")
+    make_report(data, tmp_path / "b")
+    report = (tmp_path / "a" / "report.md").read_text()
+    for name in PNGS:
+        png = tmp_path / "a" / name
+        assert f"]({name})" in report
+        assert png.stat().st_size > 20_000, name
+        pixels = mpimg.imread(png)[..., :3]
+        assert pixels.std() > 0.05, f"{name} looks blank"
+        assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 50, f"{name} has almost no colours"
+        assert png.read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert report == (tmp_path / "b" / "report.md").read_text()
+
+
+def test_committed_report_is_current(tmp_path):
+    make_report(ROOT / "notebooks-export" / "data", tmp_path)
+    assert (tmp_path / "report.md").read_text() == (ROOT / "notebooks-export" / "report.md").read_text()
+
+
+def test_missing_inputs_are_skipped(tmp_path):
+    (tmp_path / "data").mkdir()
+    result = make_report(tmp_path / "data", tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "Sections skipped" in report and "rwe*.csv" in report and "pareto*.csv" in report
+    assert not list((tmp_path / "out").glob("*.png"))
+    assert "skipped a section" in result.stderr
+
+
+def test_optional_sections_appear_when_their_csvs_exist(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 10, 40)
+    (data / "rwe_scatter.csv").write_text("latency_ms,accuracy\n" + "".join(f"{a},{b}\n" for a, b in zip(x, 90 - x)))
+    (data / "pareto_front.csv").write_text("latency_ms,accuracy\n1,80\n2,85\n4,90\n")
+    make_report(data, tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## RWE scatter" in report and "## Pareto front" in report and "Sections skipped" not in report
+    assert (tmp_path / "out" / "report-rwe.png").stat().st_size > 10_000

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Regenerate notebooks-export/report.md (Markdown with PNG plots) from result CSVs alone.
+
+Inputs (under --data, default notebooks-export/data; each section is skipped, with a note,
+when its files are missing):
+  predictors-nb201/results.csv + config.json   `nasbench predictors` run: tau vs train size
+  search-nb201/trials.csv                      `nasbench search` run: queries-to-optimum per strategy
+  search-nb201/curves.csv                      best-so-far (regret) curves of the same run
+  rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
+  pareto*.csv                                  Pareto front: first two numeric columns (x, y)
+and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
+
+`--collect` first copies those small CSVs from the run folders the experiments write
+(runs/predictors-nb201, runs/weaknas-nb201). PNGs carry no timestamp or software version, so
+the same CSVs give the same bytes.
+
+Usage: report.py [--data DIR] [--out DIR] [--collect]
+"""
+import argparse
+import csv
+import shutil
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import plot_predictors  # noqa: E402
+
+COLLECT = {
+    "predictors-nb201": ("runs/predictors-nb201", ["results.csv", "summary.csv", "config.json"]),
+    "search-nb201": ("runs/weaknas-nb201", ["trials.csv", "summary.csv", "curves.csv", "config.json"]),
+}
+
+
+def read_csv(path):
+    with open(path, newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def save(fig, path):
+    fig.tight_layout()
+    fig.savefig(path, metadata={"Software": None})
+    plt.close(fig)
+    return path.name
+
+
+def markdown_table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def predictors_section(data, out):
+    run = data / "predictors-nb201"
+    if not (run / "results.csv").exists() or not (run / "config.json").exists():
+        return None, "predictors-nb201/results.csv and config.json"
+    image = plot_predictors.plot(run, "kendall_tau", "tau", out=out / "report-predictors-tau.png").name
+    series = plot_predictors.aggregate(read_csv(run / "results.csv"), "kendall_tau")
+    rows = [(p, size, f"{mean:.3f} ± {std:.3f}", n) for p, points in series.items() for size, mean, std, n in points]
+    return "\n\n".join([
+        "## Predictors: Kendall tau vs train size",
+        "Each predictor is fitted on n random NB201 cells and scored on all the others (mean ± std band "
+        "over seeded trials; the same split for every predictor within a trial).",
+        f"![Kendall tau vs train size]({image})",
+        markdown_table(["predictor", "train size", "Kendall tau", "trials"], rows),
+    ]), None
+
+
+def search_section(data, out):
+    path = data / "search-nb201" / "trials.csv"
+    if not path.exists():
+        return None, "search-nb201/trials.csv"
+    groups = defaultdict(list)
+    for row in read_csv(path):
+        if row["queries_to_search_optimum"]:
+            groups[row["strategy"]].append(float(row["queries_to_search_optimum"]))
+        else:
+            groups.setdefault(row["strategy"], [])
+    names = list(groups)
+    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    ax.boxplot([groups[n] for n in names], showmeans=True)
+    ax.set_xticks(range(1, len(names) + 1), names)
+    ax.set_yscale("log")
+    ax.set_ylabel("queries until the search optimum")
+    ax.set_title("queries-to-optimum per strategy (box: quartiles, triangle: mean)", fontsize=10)
+    ax.grid(True, axis="y", which="both", alpha=0.3)
+    image = save(fig, out / "report-search-queries.png")
+    rows = [
+        (n, len(v), f"{statistics.fmean(v):.1f}", f"{statistics.median(v):.1f}",
+         f"{statistics.stdev(v):.1f}" if len(v) > 1 else "-")
+        for n, v in groups.items() if v
+    ]
+    return "\n\n".join([
+        "## Search: queries to the optimum",
+        "Queries until the cell with the best seed-mean cifar10-valid accuracy was queried, one trial per seed.",
+        f"![queries to optimum]({image})",
+        markdown_table(["strategy", "trials found", "mean", "median", "std"], rows),
+    ]), None
+
+
+def curves_section(data, out):
+    path = data / "search-nb201" / "curves.csv"
+    if not path.exists():
+        return None, "search-nb201/curves.csv"
+    series = defaultdict(list)
+    for row in read_csv(path):
+        if row["axis"] == "queries":
+            series[row["strategy"]].append(
+                (float(row["x"]), float(row["mean_search_regret"]), float(row["mean_test_regret"])))
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), dpi=120)
+    for strategy, points in series.items():
+        xs = [p[0] for p in points]
+        for ax, column in zip(axes, (1, 2)):
+            shown = [(x, p[column]) for x, p in zip(xs, points) if p[column] > 0]  # log axis: zero regret not drawn
+            ax.plot([s[0] for s in shown], [s[1] for s in shown], marker=".", label=strategy)
+    for ax, what in zip(axes, ["search (valid) regret", "test regret of incumbent"]):
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("queries")
+        ax.set_ylabel(f"mean {what} (acc. points)")
+        ax.set_title(f"best-so-far {what}", fontsize=10)
+        ax.grid(True, which="major", alpha=0.3)
+        ax.legend(title="strategy")
+    image = save(fig, out / "report-search-curves.png")
+    return "\n\n".join([
+        "## Search: best-so-far curves",
+        "Mean regret of the best cell found so far against the number of queries (curves.csv).",
+        f"![best-so-far curves]({image})",
+    ]), None
+
+
+def scatter_section(data, out, pattern, title, name, line):
+    files = sorted(data.glob(pattern))
+    if not files:
+        return None, pattern
+    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    labels = None
+    for path in files:
+        rows = read_csv(path)
+        numeric = [c for c in (rows[0].keys() if rows else []) if all(_is_number(r[c]) for r in rows)]
+        if len(numeric) < 2:
+            continue
+        x, y = numeric[:2]
+        labels = (x, y)
+        points = sorted((float(r[x]), float(r[y])) for r in rows)
+        ax.plot([p[0] for p in points], [p[1] for p in points], "o-" if line else "o", markersize=3,
+                label=path.stem, alpha=0.8)
+    if labels is None:
+        plt.close(fig)
+        return None, f"{pattern} with two numeric columns"
+    ax.set_xlabel(labels[0])
+    ax.set_ylabel(labels[1])
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    image = save(fig, out / name)
+    return f"## {title}\n\nFrom {', '.join(p.name for p in files)}.\n\n![{title}]({image})", None
+
+
+def _is_number(text):
+    try:
+        float(text)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def regression_section():
+    path = ROOT / "experiments" / "regress-nb201.baseline.csv"
+    if not path.exists():
+        return None, "experiments/regress-nb201.baseline.csv"
+    rows = [(r["statistic"], r["direction"], f"{float(r['mean']):.4f}", f"{float(r['std_error']):.4f}", r["trials"])
+            for r in read_csv(path)]
+    return "\n\n".join([
+        "## Regression suite baseline",
+        "What `make test` checks on the real NB201 table (`nasbench regress --suite experiments/regress-nb201.json`; "
+        "rule in [docs/REGRESSION.md](../docs/REGRESSION.md)).",
+        markdown_table(["statistic", "better", "mean", "std error", "trials"], rows),
+    ]), None
+
+
+def collect(data):
+    for name, (source, files) in COLLECT.items():
+        for file in files:
+            if (ROOT / source / file).exists():
+                (data / name).mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(ROOT / source / file, data / name / file)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT / "notebooks-export" / "data")
+    parser.add_argument("--out", type=Path, default=ROOT / "notebooks-export")
+    parser.add_argument("--collect", action="store_true")
+    args = parser.parse_args()
+    if args.collect:
+        collect(args.data)
+    args.out.mkdir(parents=True, exist_ok=True)
+    sections, skipped = [], []
+    for make in (
+        lambda: predictors_section(args.data, args.out),
+        lambda: search_section(args.data, args.out),
+        lambda: curves_section(args.data, args.out),
+        lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
+        lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
+        regression_section,
+    ):
+        text, missing = make()
+        if text:
+            sections.append(text)
+        else:
+            skipped.append(missing)
+            print(f"report: skipped a section: no {missing}", file=sys.stderr)
+    header = [
+        "# nasbench report",
+        "Generated by `make report` (tools/report.py) from the CSVs in notebooks-export/data; do not edit by hand. "
+        "Those CSVs come from `PREDICTORS=rf,gbdt experiments/predictors-nb201.sh` and "
+        "`experiments/weaknas-nb201.sh` on the real NAS-Bench-201 table, copied by `tools/report.py --collect`; "
+        "report.ipynb loads the same files with pandas.",
+    ]
+    if skipped:
+        header.append("Sections skipped (input missing): " + ", ".join(f"`{s}`" for s in skipped) + ".")
+    (args.out / "report.md").write_text("\n\n".join(header + sections) + "\n")
+    print(args.out / "report.md")
+
+
+if __name__ == "__main__":
+    main()
