@@ -48,8 +48,8 @@ release: deps
 test: deps venv
 	$(SWIFT) build --product nasbench
 	NASBENCH_SLOW_TESTS=1 $(SWIFT) test
-	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
 	@$(MAKE) --no-print-directory regress
+	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
 
 ## The ranking-correlation regression suite on the real NB201 table (about 15 s on 2 cores);
 ## skipped without NASBENCH_DATA. Table, JUnit XML and run folders in runs/regress (docs/REGRESSION.md).
