@@ -23,24 +23,25 @@ public struct RWEExperiment: Sendable {
     public let tablePath: String
     public let archivePath: String
 
-    /// The ground truth of the summary: CIFAR-10 test accuracy after 200 epochs.
+    /// The default ground truth: CIFAR-10 test accuracy after 200 epochs.
     public static let defaultTruth = ColumnKey(dataset: .cifar10, split: .test, metric: .accuracy, epochs: 200)
 
     /// Samples `sample` distinct cells with `seed` and `trainImages` / `testImages` images
     /// from the archive's training and test parts (seeded subsets).
     public init(table: BenchmarkTable, tablePath: String, train: ImageDataset, test: ImageDataset, archivePath: String,
-                sample: Int, trainImages: Int, testImages: Int, evaluator: RandomWeightEvaluator, seed: UInt64) throws {
+                sample: Int, trainImages: Int, testImages: Int, evaluator: RandomWeightEvaluator, seed: UInt64,
+                truth truthColumn: ColumnKey = defaultTruth) throws {
         guard table.space == "nb201" else {
             throw ExperimentError.badInput("rwe needs an nb201 table (\(tablePath) is \(table.space))")
         }
-        guard sample > 0, sample <= NB201Cell.count else {
-            throw ExperimentError.badInput("--sample must be in 1...\(NB201Cell.count), got \(sample)")
+        guard sample > 0, sample <= table.rowCount else {
+            throw ExperimentError.badInput("--sample must be in 1...\(table.rowCount) (the table's cells), got \(sample)")
         }
         guard trainImages > 1, trainImages <= train.count, testImages > 0, testImages <= test.count else {
             throw ExperimentError.badInput(
                 "--images must be in 2...\(train.count) and --test-images in 1...\(test.count) (got \(trainImages), \(testImages))")
         }
-        let column = try table.column(Self.defaultTruth)
+        let column = try table.column(truthColumn)
         var rng = SplitMix64(seed: TrialSeed.derive(base: seed, trial: 0, stream: 1))
         let space = NB201Space()
         var seen = Set<NB201Cell>(), cells: [NB201Cell] = [], truth: [Float] = []
@@ -55,7 +56,7 @@ public struct RWEExperiment: Sendable {
             train: train.randomSubset(trainImages, using: &imageRNG), test: test.randomSubset(testImages, using: &imageRNG))
         self.cells = cells
         self.truth = truth
-        self.truthColumn = Self.defaultTruth
+        self.truthColumn = truthColumn
         self.evaluator = evaluator
         self.seed = seed
         self.trainImages = trainImages

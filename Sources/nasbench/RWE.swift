@@ -50,6 +50,9 @@ struct RWE: ParsableCommand {
     @Option(help: "Images in the NASWOT minibatch.")
     var naswotBatch = 64
 
+    @Option(help: "The benchmark column the scores are ranked against.")
+    var truth = RWEExperiment.defaultTruth.name
+
     @Option(help: "Worker threads (each evaluates one cell).")
     var jobs = 1
 
@@ -71,7 +74,8 @@ struct RWE: ParsableCommand {
         let test = try CIFAR10.load(archive: cifar, part: .test)
         let experiment = try RWEExperiment(
             table: loaded, tablePath: table, train: train, test: test, archivePath: cifar, sample: sample,
-            trainImages: images, testImages: testImages, evaluator: evaluator, seed: seed)
+            trainImages: images, testImages: testImages, evaluator: evaluator, seed: seed,
+            truth: try ColumnKey(name: truth))
         let runner = try TrialRunner(
             files: RWEExperiment.files(folder: out), config: experiment.config(), trials: sample, shard: .all,
             jobs: jobs, resume: resume)

@@ -32,17 +32,38 @@ final class NB201NetworkTests: XCTestCase {
         }
     }
 
+    func testClosedFormParameterCountEqualsTheBuiltNetwork() throws {
+        var rng = SplitMix64(seed: 2)
+        let space = NB201Space()
+        for (c, n) in [(16, 5), (8, 1), (4, 2)] {
+            for _ in 0..<4 {
+                let cell = space.sample(using: &rng)
+                let network = try NB201Network(cell: cell, channels: c, cellsPerStage: n, using: &rng)
+                XCTAssertEqual(network.parameterCount, NB201Network.parameterCount(cell: cell, channels: c, cellsPerStage: n))
+            }
+        }
+    }
+
+    /// Every cell of the real table: the count matches `cifar10.none.params_m` to its printed
+    /// precision except on 150 of 15,625 rows of the shared CSV, which are off by exactly one
+    /// convolution edge (0.028 M for a 1x1, 0.24304 M for a 3x3, either sign): rows whose params
+    /// came from another cell in the CSV's source, not a different skeleton (docs/RESULTS.md).
     func testParameterCountMatchesTheRealTable() throws {
         let table = try RealData.nb201Table()
         let params = try table.column(ColumnKey(dataset: .cifar10, split: .none, metric: .params))
-        var rng = SplitMix64(seed: 2)
         let space = NB201Space()
-        for _ in 0..<10 {
-            let cell = space.sample(using: &rng)
-            let row = try table.row(ofCell: space.describe(cell))
-            let network = try NB201Network(cell: cell, using: &rng)
-            XCTAssertEqual(Double(network.parameterCount) / 1e6, Double(params[row]), accuracy: 1e-6, space.describe(cell))
+        var mismatches = 0
+        for row in 0..<table.rowCount {
+            let cell = try space.parse(table.archs[row])
+            let mine = Double(NB201Network.parameterCount(cell: cell)) / 1e6
+            let published = Double(params[row])
+            // NB201 prints six significant digits; the table stores them as Float.
+            guard Float(String(format: "%.6g", mine)) != params[row] else { continue }
+            mismatches += 1
+            let oneEdge = [0.028, 0.24304].contains { abs(abs(mine - published) - $0) < 1e-5 }
+            XCTAssertTrue(oneEdge, "\(table.archs[row]): \(mine) vs \(published)")
         }
+        XCTAssertLessThanOrEqual(mismatches, 150)
     }
 
     func testForwardShapesAndZeroCell() throws {
