@@ -21,8 +21,8 @@ struct Moo: ParsableCommand {
     @Option(help: "Accuracy column to maximise.")
     var accuracy = "cifar10-valid.valid.accuracy.e200"
 
-    @Option(help: "Cost column to minimise, e.g. cifar10.none.params or a latency column.")
-    var cost = "cifar10.none.params"
+    @Option(help: "Cost column to minimise, e.g. cifar10.none.params_m or a latency_ms column.")
+    var cost = "cifar10.none.params_m"
 
     @Option(help: "Population size.")
     var population = 50
