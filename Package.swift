@@ -7,6 +7,7 @@ import PackageDescription
 //   NASTensor (engine), NASSpaces (search spaces)                      -- bottom
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
 //   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine)
+//   NASEvaluators (NB201 networks, random-weight evaluation, proxies) -- on engine + spaces + datasets
 //   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
 //   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
@@ -58,12 +59,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "NASPredictors", dependencies: ["NASSpaces", "NASTensor"], swiftSettings: optimisedInDebug),
+        .target(
+            name: "NASEvaluators", dependencies: ["NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces", "NASPredictors"]),
-        .target(name: "NASExperiments", dependencies: ["NASOracle", "NASSpaces", "NASSearch", "NASPredictors"]),
+        .target(
+            name: "NASExperiments",
+            dependencies: ["NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets"]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
-                "NASOracle", "NASSpaces", "NASSearch", "NASExperiments", "NASPredictors",
+                "NASOracle", "NASSpaces", "NASSearch", "NASExperiments", "NASPredictors", "NASEvaluators", "NASDatasets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -85,6 +90,7 @@ let package = Package(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "TestSupport"]),
+        .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),

@@ -1,0 +1,28 @@
+import Foundation
+import NASTensor
+
+extension NB201Network {
+    /// The log of the synflow score (Tanaka et al., "Pruning neural networks without any data
+    /// by iteratively conserving synaptic flow", NeurIPS 2020; as a zero-cost proxy, Abdelfattah
+    /// et al., ICLR 2021): with every parameter replaced by its absolute value and batch norm
+    /// in inference mode (identity at initialisation), one all-ones image is sent through and
+    /// `R = sum(logits)` back-propagated; the score is `sum over parameters of w * dR/dw`.
+    ///
+    /// The network's weights are replaced by their absolute values: use a fresh network.
+    /// Returns `log(score)` (`-inf` when the flow is zero, e.g. when a cell disconnects).
+    public func synflowLogScore(height: Int = 32, width: Int = 32) -> Double {
+        let parameters = namedParameters().map(\.1)
+        for p in parameters { p.assign(p.data.map(abs)); p.zeroGrad() }
+        eval()
+        let ones = Tensor.ones([1, 3, height, width])
+        callAsFunction(ones).sum().backward()
+        var score = 0.0
+        for p in parameters {
+            guard let g = p.gradStorage else { continue }
+            for (w, dw) in zip(p.data, g) { score += Double(w) * Double(dw) }
+        }
+        train()
+        for p in parameters { p.zeroGrad() }
+        return score > 0 ? log(score) : -.infinity
+    }
+}

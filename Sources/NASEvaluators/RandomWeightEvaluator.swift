@@ -1,0 +1,87 @@
+import Foundation
+import NASSpaces
+import NASTensor
+
+/// Random-weight evaluation (Hu, Lu et al., "Accelerating Multi-Objective Neural Architecture
+/// Search by Random-Weight Evaluation", EMO 2021 / Complex & Intelligent Systems): the body of
+/// a randomly initialised network is frozen, features at the global pool are computed for the
+/// training images, and only the last linear layer is trained (here by ``SoftmaxRegression``);
+/// the score is the held-out accuracy. Alongside it, the cheap baselines on the same network:
+/// parameters, multiply-accumulates, NASWOT and synflow.
+public struct RandomWeightEvaluator: Sendable {
+    /// `C` of the evaluated network (the benchmark's is 16; small is fast).
+    public var channels = 8
+    /// `N`, cells per stage (the benchmark's is 5).
+    public var cellsPerStage = 1
+    public var initScheme = InitScheme.pytorch
+    /// Images per forward pass when extracting features.
+    public var batchSize = 250
+    /// Images in the NASWOT minibatch (Mellor et al. use 128).
+    public var naswotBatch = 64
+    public var head = SoftmaxRegression()
+
+    public init() {}
+
+    /// Everything measured for one cell.
+    public struct Result: Sendable {
+        public var rweAccuracy: Double
+        public var rweLoss: Double
+        public var parameters: Int
+        public var multiplyAccumulates: Int
+        public var naswot: Double
+        public var synflowLog: Double
+        /// Wall-clock seconds of the RWE part (network build, features, head).
+        public var rweSeconds: Double
+        /// Wall-clock seconds of NASWOT plus synflow.
+        public var baselineSeconds: Double
+    }
+
+    /// Evaluates `cell` on `images`, drawing every random weight from `rng`.
+    public func evaluate(_ cell: NB201Cell, images: EvaluationImages,
+                         using rng: inout some RandomNumberGenerator) throws -> Result {
+        guard batchSize > 0, naswotBatch > 1 else {
+            throw EvaluatorError.badInput("batch size must be positive and the NASWOT batch at least 2")
+        }
+        let start = Date()
+        let network = try NB201Network(
+            cell: cell, channels: channels, cellsPerStage: cellsPerStage, classes: images.classes,
+            init: initScheme, using: &rng)
+        let train = extractFeatures(network, images.train, count: images.trainLabels.count, images: images)
+        let test = extractFeatures(network, images.test, count: images.testLabels.count, images: images)
+        let score = head.fitAndScore(
+            features: train, labels: images.trainLabels, testFeatures: test, testLabels: images.testLabels,
+            width: network.featureWidth, classes: images.classes)
+        let rweSeconds = Date().timeIntervalSince(start)
+
+        let baselineStart = Date()
+        let b = min(naswotBatch, images.trainLabels.count)
+        let batch = Tensor(
+            shape: [b, images.channels, images.height, images.width],
+            data: Array(images.train[0..<(b * images.imageSize)]))
+        let naswot = network.naswotScore(images: batch)
+        let synflow = network.synflowLogScore(height: images.height, width: images.width)
+        return Result(
+            rweAccuracy: score.accuracy, rweLoss: score.loss, parameters: network.parameterCount,
+            multiplyAccumulates: network.multiplyAccumulates(imageSize: images.height), naswot: naswot,
+            synflowLog: synflow, rweSeconds: rweSeconds, baselineSeconds: Date().timeIntervalSince(baselineStart))
+    }
+
+    /// Pooled features `[count, 4C]` in batches, with no graph and batch-statistics BN.
+    func extractFeatures(_ network: NB201Network, _ pixels: [Float], count: Int, images: EvaluationImages) -> [Float] {
+        var out = [Float]()
+        out.reserveCapacity(count * network.featureWidth)
+        let size = images.imageSize
+        GradMode.withNoGrad {
+            var start = 0
+            while start < count {
+                let n = min(batchSize, count - start)
+                let x = Tensor(
+                    shape: [n, images.channels, images.height, images.width],
+                    data: Array(pixels[(start * size)..<((start + n) * size)]))
+                out += network.features(x).data
+                start += n
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import NASCore
+import NASDatasets
+import NASEvaluators
+import NASOracle
+import NASSpaces
+
+/// Random-weight evaluation of a seeded sample of NB201 cells against the benchmark: each
+/// trial is one cell, scored by RWE and the cheap baselines (params, MACs, NASWOT, synflow),
+/// with the benchmark's accuracy beside it. `results.csv` is byte-reproducible;
+/// wall-clock seconds go to `timings.csv`.
+public struct RWEExperiment: Sendable {
+    /// The sampled cells, in trial order.
+    public let cells: [NB201Cell]
+    /// The benchmark's accuracy of each sampled cell (the ground truth).
+    public let truth: [Float]
+    public let truthColumn: ColumnKey
+    public let images: EvaluationImages
+    public let evaluator: RandomWeightEvaluator
+    public let seed: UInt64
+    public let trainImages: Int
+    public let testImages: Int
+    public let tablePath: String
+    public let archivePath: String
+
+    /// The default ground truth: CIFAR-10 test accuracy after 200 epochs.
+    public static let defaultTruth = ColumnKey(dataset: .cifar10, split: .test, metric: .accuracy, epochs: 200)
+
+    /// Samples `sample` distinct cells with `seed` and `trainImages` / `testImages` images
+    /// from the archive's training and test parts (seeded subsets).
+    public init(table: BenchmarkTable, tablePath: String, train: ImageDataset, test: ImageDataset, archivePath: String,
+                sample: Int, trainImages: Int, testImages: Int, evaluator: RandomWeightEvaluator, seed: UInt64,
+                truth truthColumn: ColumnKey = defaultTruth) throws {
+        guard table.space == "nb201" else {
+            throw ExperimentError.badInput("rwe needs an nb201 table (\(tablePath) is \(table.space))")
+        }
+        guard sample > 0, sample <= table.rowCount else {
+            throw ExperimentError.badInput("--sample must be in 1...\(table.rowCount) (the table's cells), got \(sample)")
+        }
+        guard trainImages > 1, trainImages <= train.count, testImages > 0, testImages <= test.count else {
+            throw ExperimentError.badInput(
+                "--images must be in 2...\(train.count) and --test-images in 1...\(test.count) (got \(trainImages), \(testImages))")
+        }
+        let column = try table.column(truthColumn)
+        var rng = SplitMix64(seed: TrialSeed.derive(base: seed, trial: 0, stream: 1))
+        let space = NB201Space()
+        var seen = Set<NB201Cell>(), cells: [NB201Cell] = [], truth: [Float] = []
+        while cells.count < sample {
+            let cell = space.sample(using: &rng)
+            guard seen.insert(cell).inserted, let row = table.row(ofRank: cell.rank) else { continue }
+            cells.append(cell)
+            truth.append(column[row])
+        }
+        var imageRNG = SplitMix64(seed: TrialSeed.derive(base: seed, trial: 0, stream: 2))
+        self.images = try EvaluationImages(
+            train: train.randomSubset(trainImages, using: &imageRNG), test: test.randomSubset(testImages, using: &imageRNG))
+        self.cells = cells
+        self.truth = truth
+        self.truthColumn = truthColumn
+        self.evaluator = evaluator
+        self.seed = seed
+        self.trainImages = trainImages
+        self.testImages = testImages
+        self.tablePath = tablePath
+        self.archivePath = archivePath
+    }
+
+    /// The score columns of `results.csv`, each correlated with the truth in the summary.
+    public static let scoreColumns = ["rwe_accuracy", "neg_rwe_loss", "params", "macs", "naswot", "synflow_log"]
+
+    /// The run's files: results.csv (one row a cell), timings.csv (seconds a cell).
+    public static func files(folder: String) -> RunFiles {
+        RunFiles(
+            folder: folder, detailName: "results.csv", summaryName: "timings.csv",
+            detailHeader: ["seed", "rank", "arch"] + scoreColumns + ["truth"],
+            summaryHeader: ["rwe_seconds", "baseline_seconds"])
+    }
+
+    /// Evaluates cell `trial`.
+    public func runTrial(_ trial: Int) throws -> TrialOutput {
+        let cellSeed = TrialSeed.derive(base: seed, trial: trial)
+        var rng = SplitMix64(seed: cellSeed)
+        let cell = cells[trial]
+        let r = try evaluator.evaluate(cell, images: images, using: &rng)
+        let row = CSVLine.join([
+            String(cellSeed), String(cell.rank), NB201Space().describe(cell),
+            CSVLine.number(r.rweAccuracy), CSVLine.number(-r.rweLoss), String(r.parameters),
+            String(r.multiplyAccumulates), CSVLine.number(r.naswot), CSVLine.number(r.synflowLog),
+            CSVLine.number(truth[trial]),
+        ])
+        let timing = CSVLine.join([String(format: "%.3f", r.rweSeconds), String(format: "%.3f", r.baselineSeconds)])
+        return TrialOutput(rows: [row], summary: timing)
+    }
+
+    /// Every setting of the run, for config.json.
+    public func config() -> [String: Any] {
+        [
+            "kind": "rwe", "schema_version": 1, "table": tablePath, "cifar": archivePath, "seed": seed,
+            "sample": cells.count, "images": trainImages, "test_images": testImages,
+            "channels": evaluator.channels, "cells_per_stage": evaluator.cellsPerStage,
+            "init": evaluator.initScheme.rawValue, "batch_size": evaluator.batchSize,
+            "naswot_batch": evaluator.naswotBatch, "head_steps": evaluator.head.steps,
+            "head_learning_rate": Double(evaluator.head.learningRate), "head_l2": Double(evaluator.head.l2),
+            "truth": truthColumn.name,
+        ]
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import NASOracle
+import TestSupport
+import XCTest
+
+/// End-to-end tests of `nasbench rwe`: a tiny run on synthetic images and a fixture table,
+/// resume, bad input, and a handful of real cells on real CIFAR-10.
+final class RWECLITests: XCTestCase {
+    /// A CIFAR-10-layout archive of random 32x32 images (labels cycle through the classes).
+    func syntheticArchive(_ folder: TemporaryFolder, records: Int = 40) throws -> String {
+        let root = folder.file("src/cifar-10-batches-bin")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for (b, name) in ["data_batch_1.bin", "test_batch.bin"].enumerated() {
+            var bytes: [UInt8] = []
+            for r in 0..<records {
+                bytes.append(UInt8(r % 10))
+                bytes.append(contentsOf: (0..<3072).map { UInt8(truncatingIfNeeded: (r % 10) * 20 + ($0 * 7 + b * 13 + r) % 40) })
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent(name)))
+        }
+        let archive = folder.file("cifar.tar.gz")
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
+        tar.arguments = ["-czf", archive, "-C", folder.file("src"), "cifar-10-batches-bin"]
+        try tar.run()
+        tar.waitUntilExit()
+        XCTAssertEqual(tar.terminationStatus, 0)
+        return archive
+    }
+
+    func arguments(table: String, cifar: String, out: String, sample: Int = 5) -> [String] {
+        [
+            "rwe", "--table", table, "--cifar", cifar, "--sample", "\(sample)", "--seed", "3", "--channels", "4",
+            "--images", "30", "--test-images", "20", "--naswot-batch", "8", "--head-steps", "50",
+            "--truth", Fixtures.accuracyKey.name, "--out", out,
+        ]
+    }
+
+    func testTinySyntheticRunIsReproducibleAndResumes() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        let full = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("a")))
+        XCTAssertEqual(full.status, 0, full.stderr)
+        XCTAssertTrue(full.stdout.contains("rwe_accuracy"), full.stdout)
+        XCTAssertTrue(full.stdout.contains("seconds per cell"), full.stdout)
+        let results = try String(contentsOfFile: tmp.file("a/results.csv"), encoding: .utf8)
+        XCTAssertEqual(results.split(separator: "\n").count, 6)
+        for name in ["config.json", "timings.csv", "summary.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: tmp.file("a/\(name)")), name)
+        }
+        // A run stopped after 2 cells, then resumed, gives the same bytes.
+        let short = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("b"), sample: 5))
+        XCTAssertEqual(short.status, 0, short.stderr)
+        let lines = results.split(separator: "\n", omittingEmptySubsequences: false)
+        try (lines.prefix(3).joined(separator: "\n") + "\n").write(
+            toFile: tmp.file("b/results.csv"), atomically: true, encoding: .utf8)
+        let timings = try String(contentsOfFile: tmp.file("b/timings.csv"), encoding: .utf8).split(separator: "\n")
+        try (timings.prefix(3).joined(separator: "\n") + "\n").write(
+            toFile: tmp.file("b/timings.csv"), atomically: true, encoding: .utf8)
+        let again = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("b")) + ["--resume"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try String(contentsOfFile: tmp.file("b/results.csv"), encoding: .utf8), results)
+    }
+
+    func testBadInputGivesOneLineAndNonZeroExit() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 20).write(to: table)
+        let cifar = try syntheticArchive(tmp, records: 10)
+        let tooMany = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("x"), sample: 50))
+        XCTAssertNotEqual(tooMany.status, 0)
+        XCTAssertTrue(tooMany.stderr.contains("--sample"), tooMany.stderr)
+        let badInit = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("y")) + ["--init-scheme", "he"])
+        XCTAssertNotEqual(badInit.status, 0)
+        XCTAssertTrue(badInit.stderr.contains("kaiming-normal"), badInit.stderr)
+    }
+
+    /// A handful of real cells on real CIFAR-10 (NASBENCH_DATA; skipped when unset).
+    func testRealDataHandfulOfCells() throws {
+        let table = try RealData.nb201Table()
+        let cifar = try RealData.file("cifar10/cifar-10-binary-subset.tar.gz")
+        let tmp = try TemporaryFolder()
+        let path = tmp.file("nb201.h5")
+        try table.write(to: path)
+        let run = try CLI.run([
+            "rwe", "--table", path, "--cifar", cifar, "--sample", "4", "--seed", "0", "--channels", "4",
+            "--images", "300", "--test-images", "200", "--head-steps", "100", "--out", tmp.file("run"),
+        ])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let results = try String(contentsOfFile: tmp.file("run/results.csv"), encoding: .utf8)
+        let rows = results.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        XCTAssertEqual(rows.count, 4)
+        for row in rows {
+            // Real images with a random body still beat chance (10%), and the truth is NB201's accuracy.
+            XCTAssertGreaterThan(Double(row[4]) ?? 0, 0.12, results)
+            XCTAssertGreaterThan(Double(row[10]) ?? 0, 10, results)
+        }
+    }
+}
