@@ -1,7 +1,7 @@
 import Foundation
 
-/// The predictors an experiment can name: a closed set, so that adding one (the MLP arrived with the
-/// tensor engine as `mlp`) is a new case that every
+/// The predictors an experiment can name: a closed set, so that adding one (the neural predictors
+/// arrived with the tensor engine as `mlp` and `gcn`) is a new case that every
 /// `switch` must handle.
 public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     /// ``RandomForest`` with ``PredictorSettings/randomForest``.
@@ -14,6 +14,9 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
     case gradientBoostingEnsemble = "gbdt-ensemble"
     /// ``MLPPredictor`` with ``PredictorSettings/mlp``: WeakNAS's MLP (4 x 1000 ReLU units).
     case mlp
+    /// ``GCNPredictor`` with ``PredictorSettings/gcn``: NASLib's Neural Predictor GCN; needs
+    /// ``Encoding/graph`` features.
+    case gcn
 
     /// The name used on the command line and in result files.
     public var description: String { rawValue }
@@ -26,6 +29,7 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
         case .gradientBoosting: 2
         case .gradientBoostingEnsemble: 3
         case .mlp: 4
+        case .gcn: 5
         }
     }
 
@@ -36,6 +40,7 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
         case .gradientBoosting: GradientBoostedTrees(configuration: settings.gradientBoosting)
         case .gradientBoostingEnsemble: Ensemble<GradientBoostedTrees>(configuration: settings.gradientBoostingEnsemble)
         case .mlp: MLPPredictor(configuration: settings.mlp)
+        case .gcn: GCNPredictor(configuration: settings.gcn)
         }
     }
 

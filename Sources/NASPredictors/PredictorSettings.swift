@@ -1,6 +1,6 @@
 /// The hyperparameters of every ``PredictorKind``, one `Codable` configuration each: what a
 /// config file sets and what a run records. Keys are the kinds' names (`rf`, `gbdt`,
-/// `gbdt-ensemble`, `mlp`); absent keys keep their defaults.
+/// `gbdt-ensemble`, `mlp`, `gcn`); absent keys keep their defaults.
 public struct PredictorSettings: Hashable, Sendable, Codable {
     /// `rf`: ``RandomForest``. Defaults: NASLib's (see ``RandomForestConfiguration``).
     public var randomForest = RandomForestConfiguration()
@@ -12,6 +12,8 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         memberCount: 5, bootstrap: true, member: GradientBoostingConfiguration())
     /// `mlp`: ``MLPPredictor``. Defaults: WeakNAS's (see ``MLPConfiguration``).
     public var mlp = MLPConfiguration()
+    /// `gcn`: ``GCNPredictor``. Defaults: NASLib's (see ``GCNConfiguration``).
+    public var gcn = GCNConfiguration()
 
     /// Every predictor with its defaults.
     public init() {}
@@ -21,6 +23,7 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         case gradientBoosting = "gbdt"
         case gradientBoostingEnsemble = "gbdt-ensemble"
         case mlp
+        case gcn
     }
 
     /// Decodes settings; an absent predictor keeps its defaults.
@@ -42,6 +45,7 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
             gradientBoostingEnsemble = defaults.gradientBoostingEnsemble
         }
         mlp = try container.decodeIfPresent(MLPConfiguration.self, forKey: .mlp) ?? defaults.mlp
+        gcn = try container.decodeIfPresent(GCNConfiguration.self, forKey: .gcn) ?? defaults.gcn
     }
 
     /// The ensemble's keys, decoded here so that its defaults are this type's (bootstrap on).
@@ -56,6 +60,7 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         case .gradientBoosting: gradientBoosting
         case .gradientBoostingEnsemble: gradientBoostingEnsemble
         case .mlp: mlp
+        case .gcn: gcn
         }
     }
 }

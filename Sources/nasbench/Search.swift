@@ -14,6 +14,8 @@ enum StrategyName: String, CaseIterable {
 enum RankingModelName: String, CaseIterable {
     /// NASPredictors' MLP (WeakNAS's own model: 4 x 1000 ReLU units) on the adjacency one-hot encoding.
     case mlp
+    /// NASPredictors' GCN (NASLib's Neural Predictor) on the graph encoding.
+    case gcn
     case ridgeOnehot = "ridge-onehot"
     /// NASPredictors' random forest (NASLib's defaults) on the adjacency one-hot encoding.
     case rf
@@ -157,6 +159,11 @@ struct Search: ParsableCommand {
                     return try WeakNAS(
                         model: PredictorRankingModel<MLPPredictor>(
                             name: "mlp", configuration: MLPConfiguration(epochs: mlpEpochs)),
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
+                case .gcn:
+                    return try WeakNAS(
+                        model: PredictorRankingModel<GCNPredictor>(
+                            name: "gcn", configuration: GCNConfiguration(), encoding: .graph),
                         initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
                 case .ridgeOnehot:
                     return try WeakNAS(
