@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""scikit-learn reference for NASPredictors' RandomForest on real NAS-Bench-201.
+"""scikit-learn reference for NASPredictors' RandomForest and MLPPredictor on real NAS-Bench-201.
 
 Fits sklearn.ensemble.RandomForestRegressor with the hyperparameters of the exported
-RandomForestConfiguration (config.json) on every exported train split (splits.csv:
+RandomForestConfiguration (config.json), or sklearn.neural_network.MLPRegressor with those of an
+exported MLPConfiguration (a config with "hiddenLayers": adam, no early stopping, exactly
+`epochs` passes: tol-based stopping off via n_iter_no_change=max_iter; labels standardised like
+LabelStandardizer), on every exported train split (splits.csv:
 size,seed,train rows joined by ';'), predicts all remaining cells, and reports Kendall tau-b.
 Features are the adjacency one-hot encoding (6 edges in official order x 5 ops in official
 order), parsed here from arch_str independently of the Swift code; labels are
@@ -23,6 +26,7 @@ import time
 import numpy as np
 from scipy import stats
 from sklearn.ensemble import RandomForestRegressor
+from sklearn.neural_network import MLPRegressor
 
 OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
 
@@ -55,6 +59,55 @@ def sklearn_parameters(config):
     )
 
 
+def mlp_parameters(config):
+    epochs = config.get("epochs", 200)
+    batch = config.get("batchSize")
+    return dict(
+        hidden_layer_sizes=tuple(config.get("hiddenLayers", [1000] * 4)),
+        activation="relu",
+        solver="adam",
+        learning_rate_init=config.get("learningRate", 1e-3),
+        alpha=config.get("l2", 1e-4),
+        max_iter=epochs,
+        batch_size="auto" if batch is None else batch,
+        beta_1=config.get("beta1", 0.9),
+        beta_2=config.get("beta2", 0.999),
+        epsilon=config.get("epsilon", 1e-8),
+        early_stopping=False,
+        n_iter_no_change=epochs,
+        tol=0.0,
+        shuffle=True,
+    )
+
+
+class StandardizedMLP:
+    """MLPRegressor on labels standardised to zero mean, unit (population) variance."""
+
+    def __init__(self, seed, **parameters):
+        self.model = MLPRegressor(random_state=seed, **parameters)
+
+    def fit(self, x, y):
+        self.mean, self.scale = y.mean(), (y.std() or 1.0)
+        import warnings
+        from sklearn.exceptions import ConvergenceWarning
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            self.model.fit(x, (y - self.mean) / self.scale)
+        return self
+
+    def predict(self, x):
+        return self.model.predict(x) * self.scale + self.mean
+
+
+def make_model(config, seed, jobs):
+    """The sklearn model for an exported configuration, and its parameters for the table."""
+    if "hiddenLayers" in config:
+        parameters = mlp_parameters(config)
+        return StandardizedMLP(seed, **parameters), parameters
+    parameters = sklearn_parameters(config)
+    return RandomForestRegressor(random_state=seed, n_jobs=jobs, **parameters), parameters
+
+
 def load(path):
     with open(path) as handle:
         rows = list(csv.DictReader(handle))
@@ -66,7 +119,8 @@ def load(path):
 def run(args):
     x, y = load(args.data)
     with open(args.config) as handle:
-        parameters = sklearn_parameters(json.load(handle))
+        config = json.load(handle)
+    parameters = None
     sizes = {int(s) for s in args.sizes.split(",")} if args.sizes else None
     results = []
     with open(args.splits) as handle:
@@ -77,7 +131,7 @@ def run(args):
             train = np.array([int(i) for i in row["train"].split(";")])
             assert len(train) == size and len(set(train)) == size
             test = np.setdiff1d(np.arange(len(y)), train)
-            model = RandomForestRegressor(random_state=seed, n_jobs=args.jobs, **parameters)
+            model, parameters = make_model(config, seed, args.jobs)
             start = time.perf_counter()
             model.fit(x[train], y[train])
             fitted = time.perf_counter()
@@ -99,7 +153,8 @@ def table(results, swift_path, parameters, jobs):
         swift = [dict(size=int(r["size"]), seed=int(r["seed"]), tau=float(r["tau"]), fit_s=float(r["fit_s"]),
                       predict_s=float(r["predict_s"])) for r in csv.DictReader(handle)]
     lines = [
-        f"sklearn RandomForestRegressor({', '.join(f'{k}={v!r}' for k, v in parameters.items())}, n_jobs={jobs})",
+        f"sklearn {'MLPRegressor' if 'hidden_layer_sizes' in parameters else 'RandomForestRegressor'}"
+        f"({', '.join(f'{k}={v!r}' for k, v in parameters.items())}, n_jobs={jobs})",
         "",
         "| train size | seeds | Swift tau (mean ± std) | sklearn tau (mean ± std) | Swift - sklearn | criterion (>= -0.02) "
         "| Swift fit / predict (s) | sklearn fit / predict (s) |",

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The predictors an experiment can name: a closed set, so that adding one (the MLP and GCN
-/// predictors arrive with the tensor engine as `mlp` and `gcn`) is a new case that every
+/// The predictors an experiment can name: a closed set, so that adding one (the neural predictors
+/// arrived with the tensor engine as `mlp` and `gcn`) is a new case that every
 /// `switch` must handle.
 public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     /// ``RandomForest`` with ``PredictorSettings/randomForest``.
@@ -12,6 +12,11 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
     /// the BANANAS-style ensemble (mean of the members), bootstrapped because boosting without
     /// subsampling is deterministic given the data.
     case gradientBoostingEnsemble = "gbdt-ensemble"
+    /// ``MLPPredictor`` with ``PredictorSettings/mlp``: WeakNAS's MLP (4 x 1000 ReLU units).
+    case mlp
+    /// ``GCNPredictor`` with ``PredictorSettings/gcn``: NASLib's Neural Predictor GCN; needs
+    /// ``Encoding/graph`` features.
+    case gcn
 
     /// The name used on the command line and in result files.
     public var description: String { rawValue }
@@ -23,6 +28,8 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
         case .randomForest: 1
         case .gradientBoosting: 2
         case .gradientBoostingEnsemble: 3
+        case .mlp: 4
+        case .gcn: 5
         }
     }
 
@@ -32,6 +39,8 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
         case .randomForest: RandomForest(configuration: settings.randomForest)
         case .gradientBoosting: GradientBoostedTrees(configuration: settings.gradientBoosting)
         case .gradientBoostingEnsemble: Ensemble<GradientBoostedTrees>(configuration: settings.gradientBoostingEnsemble)
+        case .mlp: MLPPredictor(configuration: settings.mlp)
+        case .gcn: GCNPredictor(configuration: settings.gcn)
         }
     }
 

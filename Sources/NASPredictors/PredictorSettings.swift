@@ -1,6 +1,6 @@
 /// The hyperparameters of every ``PredictorKind``, one `Codable` configuration each: what a
 /// config file sets and what a run records. Keys are the kinds' names (`rf`, `gbdt`,
-/// `gbdt-ensemble`); absent keys keep their defaults.
+/// `gbdt-ensemble`, `mlp`, `gcn`); absent keys keep their defaults.
 public struct PredictorSettings: Hashable, Sendable, Codable {
     /// `rf`: ``RandomForest``. Defaults: NASLib's (see ``RandomForestConfiguration``).
     public var randomForest = RandomForestConfiguration()
@@ -10,6 +10,10 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
     /// bootstrap resample, members with `gbdt`'s defaults.
     public var gradientBoostingEnsemble = EnsembleConfiguration(
         memberCount: 5, bootstrap: true, member: GradientBoostingConfiguration())
+    /// `mlp`: ``MLPPredictor``. Defaults: WeakNAS's (see ``MLPConfiguration``).
+    public var mlp = MLPConfiguration()
+    /// `gcn`: ``GCNPredictor``. Defaults: NASLib's (see ``GCNConfiguration``).
+    public var gcn = GCNConfiguration()
 
     /// Every predictor with its defaults.
     public init() {}
@@ -18,6 +22,8 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         case randomForest = "rf"
         case gradientBoosting = "gbdt"
         case gradientBoostingEnsemble = "gbdt-ensemble"
+        case mlp
+        case gcn
     }
 
     /// Decodes settings; an absent predictor keeps its defaults.
@@ -38,6 +44,8 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         } else {
             gradientBoostingEnsemble = defaults.gradientBoostingEnsemble
         }
+        mlp = try container.decodeIfPresent(MLPConfiguration.self, forKey: .mlp) ?? defaults.mlp
+        gcn = try container.decodeIfPresent(GCNConfiguration.self, forKey: .gcn) ?? defaults.gcn
     }
 
     /// The ensemble's keys, decoded here so that its defaults are this type's (bootstrap on).
@@ -51,6 +59,8 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         case .randomForest: randomForest
         case .gradientBoosting: gradientBoosting
         case .gradientBoostingEnsemble: gradientBoostingEnsemble
+        case .mlp: mlp
+        case .gcn: gcn
         }
     }
 }

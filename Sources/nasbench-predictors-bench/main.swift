@@ -1,9 +1,10 @@
-// Random forest on real NAS-Bench-201 against scikit-learn: fits NASPredictors' RandomForest on
+// Random forest or MLP on real NAS-Bench-201 against scikit-learn: fits NASPredictors' RandomForest
+// (or MLPPredictor, MODEL mlp) on
 // seeded train splits of nb201_full.csv (cifar10-valid valid accuracy, 200 epochs; adjacency
 // one-hot features), scores Kendall tau on all held-out cells, and exports the splits and the
 // configuration for tools/predictor_reference.py, which fits sklearn on the very same splits.
 //
-// Usage: nasbench-predictors-bench NB201_FULL_CSV OUT_DIR [SIZES (comma-separated)] [SEEDS]
+// Usage: nasbench-predictors-bench NB201_FULL_CSV OUT_DIR [SIZES (comma-separated)] [SEEDS] [MODEL rf|mlp]
 // Writes OUT_DIR/config.json, OUT_DIR/splits.csv (size,seed,train rows joined by ';') and
 // OUT_DIR/swift.csv (size,seed,tau,fit_s,predict_s). Run it through tools/predictor_compare.sh.
 import Foundation
@@ -28,7 +29,11 @@ let sizes = arguments.count > 3
     ? arguments[3].split(separator: ",").compactMap { Int($0) } : [10, 20, 50, 100, 200, 500, 1000]
 let seedCount = arguments.count > 4 ? Int(arguments[4]) ?? 5 : 5
 let output = arguments[2]
-let configuration = RandomForestConfiguration()
+let modelName = arguments.count > 5 ? arguments[5] : "rf"
+guard let kind = PredictorKind(rawValue: modelName), kind == .randomForest || kind == .mlp else {
+    fail("unknown model '\(modelName)' (expected rf or mlp)")
+}
+let settings = PredictorSettings()
 let clock = ContinuousClock()
 
 do {
@@ -45,6 +50,7 @@ do {
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    let configuration: any Encodable = kind == .mlp ? settings.mlp : settings.randomForest
     try encoder.encode(configuration).write(to: URL(fileURLWithPath: "\(output)/config.json"))
     var splitLines = ["size,seed,train"]
     var resultLines = ["size,seed,tau,fit_s,predict_s"]
@@ -52,7 +58,7 @@ do {
         for seed in 0..<seedCount {
             var rng = SplitMix64(seed: UInt64(seed))
             let split = try TrainTestSplit(count: cells.count, trainSize: size, using: &rng)
-            var forest = RandomForest(configuration: configuration)
+            var forest = kind.makePredictor(settings)
             let start = clock.now
             try forest.fit(features.rows(split.train), labels: split.train.map { labels[$0] }, using: &rng)
             let fitted = clock.now

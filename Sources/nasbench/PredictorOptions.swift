@@ -35,6 +35,9 @@ struct PredictorOptions: ParsableArguments {
     @Option(help: "gbdt-ensemble: members (BANANAS: 5).")
     var ensembleMembers: Int?
 
+    @Option(help: "mlp: training epochs (default 200, scikit-learn's max_iter; WeakNAS: 100-200).")
+    var mlpEpochs: Int?
+
     /// Overrides the settings with every option given.
     func apply(to settings: inout PredictorSettings) throws {
         if let rfTrees { settings.randomForest.treeCount = rfTrees }
@@ -49,6 +52,7 @@ struct PredictorOptions: ParsableArguments {
             if let gbdtSubsample { settings[keyPath: keyPath].subsample = gbdtSubsample }
         }
         if let ensembleMembers { settings.gradientBoostingEnsemble.memberCount = ensembleMembers }
+        if let mlpEpochs { settings.mlp.epochs = mlpEpochs }
     }
 
     /// Parses `all`, `sqrt`, `log2`, a fraction (with a decimal point) or a count.

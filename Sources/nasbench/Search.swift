@@ -10,8 +10,12 @@ enum StrategyName: String, CaseIterable {
     case random, evolution, local, weaknas
 }
 
-/// The ranking models `--weaknas-model` accepts (the project's predictors will add theirs).
+/// The ranking models `--weaknas-model` accepts.
 enum RankingModelName: String, CaseIterable {
+    /// NASPredictors' MLP (WeakNAS's own model: 4 x 1000 ReLU units) on the adjacency one-hot encoding.
+    case mlp
+    /// NASPredictors' GCN (NASLib's Neural Predictor) on the graph encoding.
+    case gcn
     case ridgeOnehot = "ridge-onehot"
     /// NASPredictors' random forest (NASLib's defaults) on the adjacency one-hot encoding.
     case rf
@@ -76,8 +80,11 @@ struct Search: ParsableCommand {
     @Option(help: "Local search: random cells before the first climb (NASLib NB201 default).")
     var localInitial = 10
 
-    @Option(help: "WeakNAS ranking model (required for weaknas): \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")) (ridge-onehot is a linear placeholder; the paper's model is an MLP).")
-    var weaknasModel: String?
+    @Option(help: "WeakNAS ranking model: \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")) (mlp is the paper's; ridge-onehot is a linear placeholder).")
+    var weaknasModel = RankingModelName.mlp.rawValue
+
+    @Option(help: "WeakNAS mlp: training epochs per fit (default 200, scikit-learn's max_iter; WeakNAS: 100-200).")
+    var mlpEpochs = MLPConfiguration().epochs
 
     @Option(help: "WeakNAS: top-N predicted cells the batch is drawn from (paper: 100).")
     var weaknasTop = 100
@@ -142,15 +149,22 @@ struct Search: ParsableCommand {
             case .evolution: return try RegularizedEvolution(populationSize: population, sampleSize: sampleSize)
             case .local: return try LocalSearch(initialSamples: localInitial)
             case .weaknas:
-                guard let modelName = weaknasModel else {
-                    throw ExperimentError.badInput(
-                        "weaknas needs --weaknas-model (available: \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")), a linear placeholder, not the paper's MLP)")
-                }
+                let modelName = weaknasModel
                 guard let model = RankingModelName(rawValue: modelName) else {
                     throw ExperimentError.badInput(
                         "unknown --weaknas-model '\(modelName)' (expected one of: \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 switch model {
+                case .mlp:
+                    return try WeakNAS(
+                        model: PredictorRankingModel<MLPPredictor>(
+                            name: "mlp", configuration: MLPConfiguration(epochs: mlpEpochs)),
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
+                case .gcn:
+                    return try WeakNAS(
+                        model: PredictorRankingModel<GCNPredictor>(
+                            name: "gcn", configuration: GCNConfiguration(), encoding: .graph),
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
                 case .ridgeOnehot:
                     return try WeakNAS(
                         model: try OneHotRidgeModel(lambda: ridgeLambda), initialSamples: weaknasInitial, topN: weaknasTop,

@@ -8,8 +8,9 @@ final class PredictorKindTests: XCTestCase {
     func testParseListKeepsOrderAndRejectsUnknownOrRepeatedNames() throws {
         XCTAssertEqual(try PredictorKind.parseList("gbdt,rf"), [.gradientBoosting, .randomForest])
         XCTAssertEqual(try PredictorKind.parseList("gbdt-ensemble"), [.gradientBoostingEnsemble])
-        XCTAssertThrowsError(try PredictorKind.parseList("rf,mlp")) { error in
-            XCTAssertEqual("\(error)", "unknown predictor 'mlp' (expected one of: rf, gbdt, gbdt-ensemble)")
+        XCTAssertEqual(try PredictorKind.parseList("mlp,rf"), [.mlp, .randomForest])
+        XCTAssertThrowsError(try PredictorKind.parseList("rf,svm")) { error in
+            XCTAssertEqual("\(error)", "unknown predictor 'svm' (expected one of: rf, gbdt, gbdt-ensemble, mlp, gcn)")
         }
         XCTAssertThrowsError(try PredictorKind.parseList("rf,rf"))
         XCTAssertThrowsError(try PredictorKind.parseList(""))
@@ -57,7 +58,11 @@ final class PredictorKindTests: XCTestCase {
         settings.randomForest.treeCount = 5
         settings.gradientBoosting.treeCount = 5
         settings.gradientBoostingEnsemble.member.treeCount = 5
+        settings.mlp = MLPConfiguration(hiddenLayers: [32, 32], epochs: 20)
+        settings.gcn = GCNConfiguration(gcnLayers: 2, gcnHidden: 16, linearHidden: 16, learningRate: 1e-2, epochs: 10, batchSize: 32)
+        let graphs = space.features(of: cells, as: .graph)
         for kind in PredictorKind.allCases {
+            let features = kind == .gcn ? graphs : features
             var predictions: [[Double]] = []
             for _ in 0..<2 {
                 var model = kind.makePredictor(settings)

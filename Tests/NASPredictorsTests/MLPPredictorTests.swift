@@ -1,0 +1,82 @@
+import Foundation
+import NASPredictors
+import NASSpaces
+import XCTest
+
+/// ``MLPPredictor``: learning, reproducibility, configuration and bad input.
+final class MLPPredictorTests: XCTestCase {
+    private let small = MLPConfiguration(hiddenLayers: [64, 64], epochs: 40)
+
+    /// NB201 cells with a label that depends non-linearly on the ops.
+    private func data(_ count: Int) -> (FeatureMatrix, [Double]) {
+        let space = NB201Space()
+        let cells = Array(space.allCells.prefix(count))
+        let labels = cells.map { cell -> Double in
+            let ops = cell.ops.map(\.index)
+            return Double(ops.reduce(0, +)) + (ops[0] == ops[5] ? 3 : 0)
+        }
+        return (space.features(of: cells, as: .adjacencyOneHot), labels)
+    }
+
+    func testLearnsHeldOutCellsAndIsBitForBitReproducible() throws {
+        let (features, labels) = data(600)
+        let train = Array(0..<400), test = Array(400..<600)
+        var runs: [[Double]] = []
+        for _ in 0..<2 {
+            var model = MLPPredictor(configuration: small)
+            var generator = SplitMix64(seed: 7)
+            try model.fit(features.rows(train), labels: train.map { labels[$0] }, using: &generator)
+            runs.append(try model.predict(features.rows(test)))
+        }
+        XCTAssertEqual(runs[0].map(\.bitPattern), runs[1].map(\.bitPattern), "same seed, same predictions")
+        XCTAssertGreaterThan(try RankingMetrics.kendallTau(runs[0], test.map { labels[$0] }), 0.7)
+
+        var other = MLPPredictor(configuration: small)
+        var generator = SplitMix64(seed: 8)
+        try other.fit(features.rows(train), labels: train.map { labels[$0] }, using: &generator)
+        XCTAssertNotEqual(try other.predict(features.rows(test)), runs[0], "another seed, another network")
+    }
+
+    /// Up to float32 rounding: the BLAS kernels may sum in another order for another row count.
+    func testPredictionsDoNotDependOnThePredictBatch() throws {
+        let (features, labels) = data(100)
+        var a = MLPPredictor(configuration: small)
+        var b = MLPPredictor(configuration: MLPConfiguration(hiddenLayers: [64, 64], epochs: 40, predictBatchSize: 7))
+        var g1 = SplitMix64(seed: 3), g2 = SplitMix64(seed: 3)
+        try a.fit(features, labels: labels, using: &g1)
+        try b.fit(features, labels: labels, using: &g2)
+        let pa = try a.predict(features), pb = try b.predict(features)
+        for (x, y) in zip(pa, pb) { XCTAssertEqual(x, y, accuracy: 1e-5 * max(1, abs(x)), "float32 BLAS may sum in another order") }
+    }
+
+    func testDefaultsAreWeakNASAndConfigurationRoundTrips() throws {
+        let defaults = MLPConfiguration()
+        XCTAssertEqual(defaults.hiddenLayers, [1000, 1000, 1000, 1000])
+        XCTAssertEqual(defaults.learningRate, 1e-3)
+        XCTAssertEqual(defaults.l2, 1e-4)
+        XCTAssertNil(defaults.batchSize)
+        let decoded = try JSONDecoder().decode(MLPConfiguration.self, from: Data(#"{"epochs": 5}"#.utf8))
+        XCTAssertEqual(decoded.epochs, 5)
+        XCTAssertEqual(decoded.hiddenLayers, defaults.hiddenLayers)
+        let settings = try PredictorSettings(json: Data(#"{"mlp": {"hiddenLayers": [8], "batchSize": 16}}"#.utf8))
+        XCTAssertEqual(settings.mlp.hiddenLayers, [8])
+        XCTAssertEqual(settings.mlp.batchSize, 16)
+        XCTAssertEqual(try JSONDecoder().decode(MLPConfiguration.self, from: JSONEncoder().encode(settings.mlp)), settings.mlp)
+        XCTAssertThrowsError(try PredictorSettings(json: Data(#"{"mlp": {"layers": [8]}}"#.utf8)))
+    }
+
+    func testBadInputThrows() throws {
+        let (features, labels) = data(20)
+        var model = MLPPredictor(configuration: small)
+        XCTAssertThrowsError(try model.predict(features)) { error in
+            XCTAssertEqual(error as? PredictorError, .notFitted(model: "MLPPredictor"))
+        }
+        var generator = SplitMix64(seed: 1)
+        var bad = MLPPredictor(configuration: MLPConfiguration(hiddenLayers: [0]))
+        XCTAssertThrowsError(try bad.fit(features, labels: labels, using: &generator))
+        XCTAssertThrowsError(try model.fit(features, labels: Array(labels.dropLast()), using: &generator))
+        try model.fit(features, labels: labels, using: &generator)
+        let narrow = try FeatureMatrix(rows: [[1, 0]])
+        XCTAssertThrowsError(try model.predict(narrow))
+    }
+}
