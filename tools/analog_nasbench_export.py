@@ -26,14 +26,16 @@ Any problem -> one line "analog_nasbench_export: error: ..." on stderr, exit 1.
 
 import argparse
 import hashlib
-import importlib.metadata
-import importlib.util
 import io
 import json
 import math
 import os
 import pickle
 import sys
+
+# The shared helper beside this script (found even under `python -I`).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pinned_package  # noqa: E402
 
 PACKAGE = "analog-nasbench"
 MODULE = "analognasbench"
@@ -138,21 +140,8 @@ class _RestrictedUnpickler(pickle.Unpickler):
 
 def locate_package_data():
     """Path of data.anb inside the installed package, found without importing it."""
-    try:
-        spec = importlib.util.find_spec(MODULE)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
-        fail(f"Python package '{PACKAGE}' (module {MODULE}) is not installed; "
-             f"run: pip install --no-deps {PACKAGE}=={PINNED_VERSION}")
-    try:
-        version = importlib.metadata.version(PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        version = None
-    if version != PINNED_VERSION:
-        fail(f"installed {PACKAGE} version is {version}, expected {PINNED_VERSION}; "
-             f"run: pip install --no-deps {PACKAGE}=={PINNED_VERSION}")
-    for loc in spec.submodule_search_locations:
+    locations, version = pinned_package.locate(PACKAGE, MODULE, PINNED_VERSION, fail)
+    for loc in locations:
         path = os.path.join(loc, DATA_NAME)
         if os.path.isfile(path):
             return path, version

@@ -35,8 +35,6 @@ import argparse
 import contextlib
 import hashlib
 import importlib
-import importlib.metadata
-import importlib.util
 import io
 import json
 import math
@@ -44,6 +42,10 @@ import os
 import pickle
 import struct
 import sys
+
+# The shared helper beside this script (found even under `python -I`).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pinned_package  # noqa: E402
 
 PACKAGE = "nas-bench-graph"
 MODULE = "nas_bench_graph"
@@ -205,21 +207,8 @@ def package_archs():
 
 def locate_package():
     """The installed package's folder, found without importing it, and its version."""
-    try:
-        spec = importlib.util.find_spec(MODULE)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
-        fail(f"Python package '{PACKAGE}' (module {MODULE}) is not installed; "
-             f"run: pip install --no-deps {PACKAGE}=={PINNED_VERSION}")
-    try:
-        version = importlib.metadata.version(PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        version = None
-    if version != PINNED_VERSION:
-        fail(f"installed {PACKAGE} version is {version}, expected {PINNED_VERSION}; "
-             f"run: pip install --no-deps {PACKAGE}=={PINNED_VERSION}")
-    return list(spec.submodule_search_locations)[0], version
+    locations, version = pinned_package.locate(PACKAGE, MODULE, PINNED_VERSION, fail)
+    return locations[0], version
 
 
 def fmt(x):
