@@ -3,8 +3,8 @@
 
 Fits sklearn.ensemble.RandomForestRegressor with the hyperparameters of the exported
 RandomForestConfiguration (config.json), or sklearn.neural_network.MLPRegressor with those of an
-exported MLPConfiguration (a config with "hiddenLayers": adam, no early stopping, exactly
-`epochs` passes: tol-based stopping off via n_iter_no_change=max_iter; labels standardised like
+exported MLPConfiguration (a config with "hiddenLayers": adam, no validation split, at most
+`epochs` passes with the same tol / n_iter_no_change stopping rule; labels standardised like
 LabelStandardizer), on every exported train split (splits.csv:
 size,seed,train rows joined by ';'), predicts all remaining cells, and reports Kendall tau-b.
 Features are the adjacency one-hot encoding (6 edges in official order x 5 ops in official
@@ -60,7 +60,7 @@ def sklearn_parameters(config):
 
 
 def mlp_parameters(config):
-    epochs = config.get("epochs", 200)
+    epochs = config.get("epochs", 100)
     batch = config.get("batchSize")
     return dict(
         hidden_layer_sizes=tuple(config.get("hiddenLayers", [1000] * 4)),
@@ -74,8 +74,8 @@ def mlp_parameters(config):
         beta_2=config.get("beta2", 0.999),
         epsilon=config.get("epsilon", 1e-8),
         early_stopping=False,
-        n_iter_no_change=epochs,
-        tol=0.0,
+        n_iter_no_change=config.get("iterationsWithoutImprovement", 10),
+        tol=config.get("tolerance", 1e-4),
         shuffle=True,
     )
 
@@ -138,7 +138,9 @@ def run(args):
             predictions = model.predict(x[test])
             predicted = time.perf_counter()
             tau = stats.kendalltau(predictions, y[test]).statistic
-            results.append(dict(size=size, seed=seed, tau=float(tau), fit_s=fitted - start, predict_s=predicted - fitted))
+            epochs = getattr(getattr(model, "model", model), "n_iter_", None)
+            results.append(dict(size=size, seed=seed, tau=float(tau), fit_s=fitted - start, predict_s=predicted - fitted,
+                                epochs=epochs))
     return results, parameters
 
 
@@ -151,14 +153,16 @@ def summary(values):
 def table(results, swift_path, parameters, jobs):
     with open(swift_path) as handle:
         swift = [dict(size=int(r["size"]), seed=int(r["seed"]), tau=float(r["tau"]), fit_s=float(r["fit_s"]),
-                      predict_s=float(r["predict_s"])) for r in csv.DictReader(handle)]
+                      predict_s=float(r["predict_s"]), epochs=int(r["epochs"]) if r.get("epochs") else None)
+                 for r in csv.DictReader(handle)]
+    mlp = "hidden_layer_sizes" in parameters
     lines = [
         f"sklearn {'MLPRegressor' if 'hidden_layer_sizes' in parameters else 'RandomForestRegressor'}"
         f"({', '.join(f'{k}={v!r}' for k, v in parameters.items())}, n_jobs={jobs})",
         "",
         "| train size | seeds | Swift tau (mean ± std) | sklearn tau (mean ± std) | Swift - sklearn | criterion (>= -0.02) "
-        "| Swift fit / predict (s) | sklearn fit / predict (s) |",
-        "|---:|---:|---:|---:|---:|:---:|---:|---:|",
+        "| Swift fit / predict (s) | sklearn fit / predict (s) |" + (" epochs Swift / sklearn (mean) |" if mlp else ""),
+        "|---:|---:|---:|---:|---:|:---:|---:|---:|" + ("---:|" if mlp else ""),
     ]
     ok = True
     for size in sorted({r["size"] for r in results}):
@@ -170,7 +174,9 @@ def table(results, swift_path, parameters, jobs):
             f"| {size} | {len(ours)} | {summary([r['tau'] for r in ours])} | {summary([r['tau'] for r in theirs])} "
             f"| {difference:+.4f} | {'pass' if difference >= -0.02 else 'FAIL'} "
             f"| {statistics.median(r['fit_s'] for r in ours):.4f} / {statistics.median(r['predict_s'] for r in ours):.4f} "
-            f"| {statistics.median(r['fit_s'] for r in theirs):.4f} / {statistics.median(r['predict_s'] for r in theirs):.4f} |")
+            f"| {statistics.median(r['fit_s'] for r in theirs):.4f} / {statistics.median(r['predict_s'] for r in theirs):.4f} |"
+            + (f" {statistics.fmean(r['epochs'] for r in ours):.1f} / {statistics.fmean(r['epochs'] for r in theirs):.1f} |"
+               if mlp else ""))
     print("\n".join(lines))
     return ok
 

@@ -5,7 +5,9 @@
 /// 1e-3, L2 1e-4), trained the way scikit-learn's `MLPRegressor` trains it (WeakNAS's choice of
 /// implementation): squared loss `0.5 * mean((y - p)^2)` on standardised labels, L2 penalty
 /// `0.5 * alpha * |W|^2 / batch` on the weights (not the biases), Glorot-uniform initialisation of
-/// weights and biases, mini-batches of `min(200, n)`, rows reshuffled every epoch.
+/// weights and biases, mini-batches of `min(200, n)`, rows reshuffled every epoch, and
+/// scikit-learn's stopping rule (WeakNAS keeps `MLPRegressor`'s defaults `tol=1e-4`,
+/// `n_iter_no_change=10` and passes `max_iter=100`: `--mlp_iter 100` in its NB201 commands).
 public struct MLPConfiguration: Hashable, Sendable, Codable {
     /// Width of each hidden layer (`hidden_layer_sizes`). WeakNAS: `[1000, 1000, 1000, 1000]`.
     public var hiddenLayers: [Int] = [1000, 1000, 1000, 1000]
@@ -13,9 +15,15 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
     public var learningRate: Double = 1e-3
     /// L2 penalty on the weights (`alpha`), scaled by `1 / batch` as scikit-learn does. WeakNAS: 1e-4.
     public var l2: Double = 1e-4
-    /// Passes over the training set (`max_iter`, without early stopping). 200: scikit-learn's
-    /// `max_iter` default, within WeakNAS's 100-200.
-    public var epochs: Int = 200
+    /// Most passes over the training set (`max_iter`). WeakNAS's NB201 runs: 100 (`--mlp_iter 100`).
+    public var epochs: Int = 100
+    /// Minimum decrease of the mean training loss that counts as an improvement (`tol`).
+    /// scikit-learn's default, kept by WeakNAS: 1e-4.
+    public var tolerance: Double = 1e-4
+    /// Training stops after more than this many consecutive epochs without improvement
+    /// (`n_iter_no_change`; scikit-learn's default, kept by WeakNAS: 10). Set it to `epochs` or
+    /// more to always run every epoch.
+    public var iterationsWithoutImprovement: Int = 10
     /// Mini-batch size, `nil` for scikit-learn's `"auto"`: `min(200, n)`.
     public var batchSize: Int?
     /// Adam's first-moment decay (`beta_1`). scikit-learn/PyTorch: 0.9.
@@ -30,13 +38,16 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
     /// The defaults above, each overridable.
     public init(
         hiddenLayers: [Int] = [1000, 1000, 1000, 1000], learningRate: Double = 1e-3, l2: Double = 1e-4,
-        epochs: Int = 200, batchSize: Int? = nil, beta1: Double = 0.9, beta2: Double = 0.999,
+        epochs: Int = 100, tolerance: Double = 1e-4, iterationsWithoutImprovement: Int = 10,
+        batchSize: Int? = nil, beta1: Double = 0.9, beta2: Double = 0.999,
         epsilon: Double = 1e-8, predictBatchSize: Int = 4096
     ) {
         self.hiddenLayers = hiddenLayers
         self.learningRate = learningRate
         self.l2 = l2
         self.epochs = epochs
+        self.tolerance = tolerance
+        self.iterationsWithoutImprovement = iterationsWithoutImprovement
         self.batchSize = batchSize
         self.beta1 = beta1
         self.beta2 = beta2
@@ -45,7 +56,7 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case hiddenLayers, learningRate, l2, epochs, batchSize, beta1, beta2, epsilon, predictBatchSize
+        case hiddenLayers, learningRate, l2, epochs, tolerance, iterationsWithoutImprovement, batchSize, beta1, beta2, epsilon, predictBatchSize
     }
 
     /// Decodes a configuration; absent keys keep their defaults.
@@ -56,6 +67,9 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
         learningRate = try container.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
         l2 = try container.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
         epochs = try container.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
+        tolerance = try container.decodeIfPresent(Double.self, forKey: .tolerance) ?? d.tolerance
+        iterationsWithoutImprovement = try container.decodeIfPresent(
+            Int.self, forKey: .iterationsWithoutImprovement) ?? d.iterationsWithoutImprovement
         batchSize = try container.decodeIfPresent(Int.self, forKey: .batchSize)
         beta1 = try container.decodeIfPresent(Double.self, forKey: .beta1) ?? d.beta1
         beta2 = try container.decodeIfPresent(Double.self, forKey: .beta2) ?? d.beta2
@@ -70,6 +84,8 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
         try container.encode(learningRate, forKey: .learningRate)
         try container.encode(l2, forKey: .l2)
         try container.encode(epochs, forKey: .epochs)
+        try container.encode(tolerance, forKey: .tolerance)
+        try container.encode(iterationsWithoutImprovement, forKey: .iterationsWithoutImprovement)
         try container.encode(batchSize, forKey: .batchSize)
         try container.encode(beta1, forKey: .beta1)
         try container.encode(beta2, forKey: .beta2)
@@ -86,6 +102,10 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
         guard learningRate > 0 else { throw bad("learningRate", learningRate, "> 0") }
         guard l2 >= 0 else { throw bad("l2", l2, ">= 0") }
         guard epochs >= 1 else { throw bad("epochs", epochs, ">= 1") }
+        guard tolerance >= 0, tolerance.isFinite else { throw bad("tolerance", tolerance, "finite and >= 0") }
+        guard iterationsWithoutImprovement >= 1 else {
+            throw bad("iterationsWithoutImprovement", iterationsWithoutImprovement, ">= 1")
+        }
         if let batchSize, batchSize < 1 { throw bad("batchSize", batchSize, ">= 1 or null (auto)") }
         guard predictBatchSize >= 1 else { throw bad("predictBatchSize", predictBatchSize, ">= 1") }
     }

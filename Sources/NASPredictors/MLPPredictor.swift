@@ -16,6 +16,8 @@ public struct MLPPredictor: Predictor {
     public private(set) var standardizer: LabelStandardizer?
     /// Width of the training features.
     public private(set) var featureCount = 0
+    /// Epochs the last `fit` ran (fewer than `configuration.epochs` when the stopping rule fired).
+    public private(set) var epochsRun = 0
 
     public init(configuration: MLPConfiguration = MLPConfiguration()) {
         self.configuration = configuration
@@ -48,9 +50,15 @@ public struct MLPPredictor: Predictor {
             beta1: Float(configuration.beta1), beta2: Float(configuration.beta2), epsilon: Float(configuration.epsilon))
         let batch = min(configuration.batchSize ?? 200, n)
         var order = Array(0..<n)
+        // scikit-learn's stopping rule without a validation split (`_update_no_improvement_count`):
+        // an epoch whose mean training loss is not below the best so far by `tolerance` counts
+        // as no improvement; training stops once more than `iterationsWithoutImprovement`
+        // consecutive epochs did not improve.
+        var bestLoss = Double.infinity, epochsWithoutImprovement = 0
+        epochsRun = 0
         for _ in 0..<configuration.epochs {
             order.shuffle(using: &generator)
-            var start = 0
+            var start = 0, epochLoss = 0.0
             while start < n {
                 let rows = order[start..<min(start + batch, n)]
                 start += batch
@@ -62,31 +70,44 @@ public struct MLPPredictor: Predictor {
                 // The penalty's gradient alpha * W / batch is added to the weights' gradients
                 // directly (cheaper than recording |W|^2 in the graph).
                 let loss = output.mseLoss(y) * 0.5
+                var batchLoss = Double(loss.item)
                 optimizer.zeroGrad()
                 loss.backward()
                 if configuration.l2 > 0 {
                     let decay = Float(configuration.l2 / Double(rows.count))
-                    for p in params { Self.addDecay(decay, of: p.weight) }
+                    var squares = 0.0
+                    for p in params { squares += Self.addDecay(decay, of: p.weight) }
+                    batchLoss += 0.5 * configuration.l2 * squares / Double(rows.count)
                 }
                 optimizer.step()
+                epochLoss += batchLoss * Double(rows.count)
             }
+            epochsRun += 1
+            epochLoss /= Double(n)
+            epochsWithoutImprovement = epochLoss > bestLoss - configuration.tolerance ? epochsWithoutImprovement + 1 : 0
+            bestLoss = min(bestLoss, epochLoss)
+            if epochsWithoutImprovement > configuration.iterationsWithoutImprovement { break }
         }
         layers = params.map { ($0.weight.data, $0.bias.data) }
         standardizer = scaler
         featureCount = width
     }
 
-    /// Adds `decay * w` to the gradient of `w` (the L2 penalty's gradient).
-    private static func addDecay(_ decay: Float, of w: Tensor) {
-        guard var g = w.gradStorage else { return }
-        w.gradStorage = nil
+    /// Adds `decay * w` to the gradient of `w` (the L2 penalty's gradient) and returns `|w|^2`
+    /// (for the penalty's value in the training loss).
+    private static func addDecay(_ decay: Float, of w: Tensor) -> Double {
         let values = w.data
-        g.withUnsafeMutableBufferPointer { gb in
-            values.withUnsafeBufferPointer { vb in
-                for i in 0..<gb.count { gb[i] += decay * vb[i] }
+        return values.withUnsafeBufferPointer { vb -> Double in
+            guard let vp = vb.baseAddress else { return 0 }
+            let squares = Double(BLAS.dot(count: vb.count, vp, vp))
+            guard var g = w.gradStorage else { return squares }
+            w.gradStorage = nil
+            g.withUnsafeMutableBufferPointer { gb in
+                if let gp = gb.baseAddress { BLAS.axpy(count: gb.count, alpha: decay, x: vp, y: gp) }
             }
+            w.gradStorage = g
+            return squares
         }
-        w.gradStorage = g
     }
 
     /// `x` through the layers: ReLU after every layer but the last.

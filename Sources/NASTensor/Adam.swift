@@ -44,17 +44,45 @@ public final class Adam: Optimizer {
             p.withMutableData { w in
                 mk.withUnsafeMutableBufferPointer { mb in
                     vk.withUnsafeMutableBufferPointer { vb in
-                        for i in 0..<w.count {
-                            var gi = g[i]
-                            if decoupled { w[i] *= 1 - lr * wd } else { gi += wd * w[i] }
-                            mb[i] = b1 * mb[i] + (1 - b1) * gi
-                            vb[i] = b2 * vb[i] + (1 - b2) * gi * gi
-                            w[i] -= stepSize * mb[i] / (vb[i].squareRoot() / bc2Root + eps)
+                        g.withUnsafeBufferPointer { gb in
+                            guard let wp = w.baseAddress, let mp = mb.baseAddress, let vp = vb.baseAddress,
+                                  let gp = gb.baseAddress else { return }
+                            Self.update(count: w.count, w: wp, m: mp, v: vp, g: gp, lr: lr, wd: wd,
+                                        decoupled: decoupled, b1: b1, b2: b2, stepSize: stepSize,
+                                        bc2Root: bc2Root, eps: eps)
                         }
                     }
                 }
             }
             m[k] = mk; v[k] = vk
+        }
+    }
+
+    /// One Adam update over raw buffers. The weight-decay variants are separate branch-free
+    /// loops over unsafe pointers so that the compiler vectorises them (the update was 17% of an
+    /// MLP fit as a scalar loop with a branch and bounds checks inside).
+    @inline(__always)
+    private static func update(
+        count: Int, w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+        g: UnsafePointer<Float>, lr: Float, wd: Float, decoupled: Bool, b1: Float, b2: Float,
+        stepSize: Float, bc2Root: Float, eps: Float
+    ) {
+        let c1 = 1 - b1, c2 = 1 - b2
+        if decoupled {
+            let shrink = 1 - lr * wd
+            for i in 0..<count {
+                let gi = g[i]
+                let mi = b1 * m[i] + c1 * gi, vi = b2 * v[i] + c2 * gi * gi
+                m[i] = mi; v[i] = vi
+                w[i] = w[i] * shrink - stepSize * mi / (vi.squareRoot() / bc2Root + eps)
+            }
+        } else {
+            for i in 0..<count {
+                let gi = g[i] + wd * w[i]
+                let mi = b1 * m[i] + c1 * gi, vi = b2 * v[i] + c2 * gi * gi
+                m[i] = mi; v[i] = vi
+                w[i] -= stepSize * mi / (vi.squareRoot() / bc2Root + eps)
+            }
         }
     }
 }

@@ -73,3 +73,19 @@ public enum BLAS {
         }
     }
 }
+
+extension BLAS {
+    /// `y += alpha * x` over `count` contiguous values (`cblas_saxpy`).
+    public static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        _ = configured
+        guard count > 0 else { return }
+        cblas_saxpy(Int32(count), alpha, x, 1, y, 1)
+    }
+
+    /// The dot product of two contiguous vectors of `count` values (`cblas_sdot`).
+    public static func dot(count: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+        _ = configured
+        guard count > 0 else { return 0 }
+        return cblas_sdot(Int32(count), x, 1, y, 1)
+    }
+}

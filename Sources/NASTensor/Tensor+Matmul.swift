@@ -22,7 +22,7 @@ extension Tensor {
         let lda = tA ? m : k, ldb = tB ? k : n
         let strideA = batchA > 0 ? m * k : 0, strideB = batchB > 0 ? k * n : 0
         let outShape = (batchA > 0 || batchB > 0) ? [batch, m, n] : [m, n]
-        var out = [Float](repeating: 0, count: batch * m * n)
+        var out = Tensor.uninitializedStorage(count: batch * m * n)
         let ad = a.data, bd = b.data
         ad.withUnsafeBufferPointer { pa in
             bd.withUnsafeBufferPointer { pb in
@@ -37,8 +37,11 @@ extension Tensor {
         }
         let needA = a.requiresGrad, needB = b.requiresGrad
         return Tensor.makeResult(shape: outShape, data: out, parents: [a, b]) { g in
-            var ga = [Float](repeating: 0, count: needA ? ad.count : 0)
-            var gb = [Float](repeating: 0, count: needB ? bd.count : 0)
+            // A gradient written once per batch item needs no zero fill (beta 0); one shared
+            // across the batch (stride 0) is accumulated over it (beta 1 on zeros).
+            let betaA: Float = strideA > 0 || batch == 1 ? 0 : 1, betaB: Float = strideB > 0 || batch == 1 ? 0 : 1
+            var ga = !needA ? [] : betaA == 0 ? Tensor.uninitializedStorage(count: ad.count) : [Float](repeating: 0, count: ad.count)
+            var gb = !needB ? [] : betaB == 0 ? Tensor.uninitializedStorage(count: bd.count) : [Float](repeating: 0, count: bd.count)
             g.withUnsafeBufferPointer { pg in
                 ad.withUnsafeBufferPointer { pa in
                     bd.withUnsafeBufferPointer { pb in
@@ -49,8 +52,8 @@ extension Tensor {
                                 guard let da = pga.baseAddress else { return }
                                 let body = { (i: Int) in
                                     let gi = xg + i * m * n, bi = xb + i * strideB, ai = da + i * strideA
-                                    if tA { gemm(tB, true, k, m, n, 1, bi, ldb, gi, n, 1, ai, m) }
-                                    else { gemm(false, !tB, m, k, n, 1, gi, n, bi, ldb, 1, ai, k) }
+                                    if tA { gemm(tB, true, k, m, n, 1, bi, ldb, gi, n, betaA, ai, m) }
+                                    else { gemm(false, !tB, m, k, n, 1, gi, n, bi, ldb, betaA, ai, k) }
                                 }
                                 if strideA > 0 { Tensor.forBatches(batch, body) } else { for i in 0..<batch { body(i) } }
                             }
@@ -60,8 +63,8 @@ extension Tensor {
                                 guard let db = pgb.baseAddress else { return }
                                 let body = { (i: Int) in
                                     let gi = xg + i * m * n, ai = xa + i * strideA, bi = db + i * strideB
-                                    if tB { gemm(true, tA, n, k, m, 1, gi, n, ai, lda, 1, bi, k) }
-                                    else { gemm(!tA, false, k, n, m, 1, ai, lda, gi, n, 1, bi, n) }
+                                    if tB { gemm(true, tA, n, k, m, 1, gi, n, ai, lda, betaB, bi, k) }
+                                    else { gemm(!tA, false, k, n, m, 1, ai, lda, gi, n, betaB, bi, n) }
                                 }
                                 if strideB > 0 { Tensor.forBatches(batch, body) } else { for i in 0..<batch { body(i) } }
                             }
@@ -71,6 +74,11 @@ extension Tensor {
             }
             return [needA ? ga : nil, needB ? gb : nil]
         }
+    }
+
+    /// Storage for `count` values that the caller overwrites completely (no zero fill).
+    static func uninitializedStorage(count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// Runs `body(i)` for each batch index, split over the workers when `n > 1`.

@@ -53,7 +53,7 @@ do {
     let configuration: any Encodable = kind == .mlp ? settings.mlp : settings.randomForest
     try encoder.encode(configuration).write(to: URL(fileURLWithPath: "\(output)/config.json"))
     var splitLines = ["size,seed,train"]
-    var resultLines = ["size,seed,tau,fit_s,predict_s"]
+    var resultLines = ["size,seed,tau,fit_s,predict_s,epochs"]
     for size in sizes {
         for seed in 0..<seedCount {
             var rng = SplitMix64(seed: UInt64(seed))
@@ -66,7 +66,8 @@ do {
             let predicted = clock.now
             let tau = try RankingMetrics.kendallTau(predictions, split.test.map { labels[$0] })
             splitLines.append("\(size),\(seed),\(split.train.map(String.init).joined(separator: ";"))")
-            resultLines.append("\(size),\(seed),\(tau),\(seconds(fitted - start)),\(seconds(predicted - fitted))")
+            let epochs = (forest as? MLPPredictor).map { "\($0.epochsRun)" } ?? ""
+            resultLines.append("\(size),\(seed),\(tau),\(seconds(fitted - start)),\(seconds(predicted - fitted)),\(epochs)")
             FileHandle.standardError.write(Data("size \(size) seed \(seed): tau \(tau)\n".utf8))
         }
     }

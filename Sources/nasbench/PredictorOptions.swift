@@ -35,8 +35,14 @@ struct PredictorOptions: ParsableArguments {
     @Option(help: "gbdt-ensemble: members (BANANAS: 5).")
     var ensembleMembers: Int?
 
-    @Option(help: "mlp: training epochs (default 200, scikit-learn's max_iter; WeakNAS: 100-200).")
+    @Option(help: "mlp: most training epochs (scikit-learn's max_iter; default 100, WeakNAS's --mlp_iter).")
     var mlpEpochs: Int?
+
+    @Option(help: "mlp: least decrease of the training loss that counts as progress (scikit-learn's tol; default 1e-4).")
+    var mlpTolerance: Double?
+
+    @Option(help: "mlp: stop after more than this many epochs without progress (scikit-learn's n_iter_no_change; default 10).")
+    var mlpNoChangeEpochs: Int?
 
     /// Overrides the settings with every option given.
     func apply(to settings: inout PredictorSettings) throws {
@@ -53,6 +59,8 @@ struct PredictorOptions: ParsableArguments {
         }
         if let ensembleMembers { settings.gradientBoostingEnsemble.memberCount = ensembleMembers }
         if let mlpEpochs { settings.mlp.epochs = mlpEpochs }
+        if let mlpTolerance { settings.mlp.tolerance = mlpTolerance }
+        if let mlpNoChangeEpochs { settings.mlp.iterationsWithoutImprovement = mlpNoChangeEpochs }
     }
 
     /// Parses `all`, `sqrt`, `log2`, a fraction (with a decimal point) or a count.

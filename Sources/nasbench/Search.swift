@@ -83,7 +83,7 @@ struct Search: ParsableCommand {
     @Option(help: "WeakNAS ranking model: \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")) (mlp is the paper's; ridge-onehot is a linear placeholder).")
     var weaknasModel = RankingModelName.mlp.rawValue
 
-    @Option(help: "WeakNAS mlp: training epochs per fit (default 200, scikit-learn's max_iter; WeakNAS: 100-200).")
+    @Option(help: "WeakNAS mlp: most training epochs per fit (scikit-learn's max_iter, with its tol=1e-4 / n_iter_no_change=10 stopping; WeakNAS: --mlp_iter 100).")
     var mlpEpochs = MLPConfiguration().epochs
 
     @Option(help: "WeakNAS: top-N predicted cells the batch is drawn from (paper: 100).")

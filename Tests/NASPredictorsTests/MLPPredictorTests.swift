@@ -55,6 +55,9 @@ final class MLPPredictorTests: XCTestCase {
         XCTAssertEqual(defaults.learningRate, 1e-3)
         XCTAssertEqual(defaults.l2, 1e-4)
         XCTAssertNil(defaults.batchSize)
+        XCTAssertEqual(defaults.epochs, 100)
+        XCTAssertEqual(defaults.tolerance, 1e-4)
+        XCTAssertEqual(defaults.iterationsWithoutImprovement, 10)
         let decoded = try JSONDecoder().decode(MLPConfiguration.self, from: Data(#"{"epochs": 5}"#.utf8))
         XCTAssertEqual(decoded.epochs, 5)
         XCTAssertEqual(decoded.hiddenLayers, defaults.hiddenLayers)
@@ -63,6 +66,23 @@ final class MLPPredictorTests: XCTestCase {
         XCTAssertEqual(settings.mlp.batchSize, 16)
         XCTAssertEqual(try JSONDecoder().decode(MLPConfiguration.self, from: JSONEncoder().encode(settings.mlp)), settings.mlp)
         XCTAssertThrowsError(try PredictorSettings(json: Data(#"{"mlp": {"layers": [8]}}"#.utf8)))
+    }
+
+    /// scikit-learn's rule: the first epoch sets the best loss; each later epoch that does not
+    /// beat it by `tolerance` counts; more than `iterationsWithoutImprovement` in a row stop.
+    func testStoppingRuleMatchesScikitLearnCounting() throws {
+        let (features, labels) = data(30)
+        var generator = SplitMix64(seed: 3)
+        var never = MLPPredictor(configuration: MLPConfiguration(
+            hiddenLayers: [16], epochs: 50, tolerance: 1e9, iterationsWithoutImprovement: 3))
+        try never.fit(features, labels: labels, using: &generator)
+        XCTAssertEqual(never.epochsRun, 5)
+        var all = MLPPredictor(configuration: MLPConfiguration(
+            hiddenLayers: [16], epochs: 30, tolerance: 0, iterationsWithoutImprovement: 30))
+        try all.fit(features, labels: labels, using: &generator)
+        XCTAssertEqual(all.epochsRun, 30)
+        var bad = MLPPredictor(configuration: MLPConfiguration(tolerance: -1))
+        XCTAssertThrowsError(try bad.fit(features, labels: labels, using: &generator))
     }
 
     func testBadInputThrows() throws {
