@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -64,7 +65,10 @@ let package = Package(
         .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",
-            dependencies: ["NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets"]),
+            dependencies: [
+                "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         .executableTarget(
             name: "nasbench",
             dependencies: [

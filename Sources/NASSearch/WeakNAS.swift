@@ -5,9 +5,15 @@ import NASSpaces
 ///
 /// Query `initialSamples` random cells (paper: 10). Then repeat: fit a fresh model on every
 /// cell queried so far, labels standardised (mean 0, std 1, higher is better); rank every cell
-/// that may still be queried; draw `batchSize` cells (paper: M = 10) uniformly from the
-/// predicted top `topN` (paper: N = 100) and query them. The model supplies the "weak
+/// of the space; draw `batchSize` cells (paper: M = 10) uniformly from the unqueried cells among
+/// the predicted top `topN` (paper: N = 100) and query them. The model supplies the "weak
 /// predictor"; the paper's is an MLP, which this type does not provide.
+///
+/// The top N is taken over *every* cell, queried or not, as the authors' code does
+/// (`WeakNAS.py`: `all_index_by_acc[:top_acc]`, then the queried cells removed); when fewer than
+/// M of those are unqueried, the M best-predicted unqueried cells are taken instead. As the
+/// model learns its training cells, queried cells fill more of the top N and the draw narrows
+/// towards the predicted optimum. ``WeakNASTopSet/available`` ranks only unqueried cells instead.
 public struct WeakNAS<Model: RankingModel>: SearchStrategy {
     /// Random cells queried before the first fit (paper: 10).
     public var initialSamples: Int
@@ -17,8 +23,12 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
     public var batchSize: Int
     /// The unfitted model; each iteration fits a copy.
     public var model: Model
+    /// Which cells the top N is taken from (authors' code: ``WeakNASTopSet/all``).
+    public var topOf: WeakNASTopSet
 
-    public init(model: Model, initialSamples: Int = 10, topN: Int = 100, batchSize: Int = 10) throws {
+    public init(
+        model: Model, initialSamples: Int = 10, topN: Int = 100, batchSize: Int = 10, topOf: WeakNASTopSet = .all
+    ) throws {
         guard initialSamples > 1, topN > 0, batchSize > 0 else {
             throw SearchError.badInput("weaknas needs initial samples > 1 and positive top-N and batch size")
         }
@@ -26,6 +36,7 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
         self.initialSamples = initialSamples
         self.topN = topN
         self.batchSize = batchSize
+        self.topOf = topOf
     }
 
     /// `weaknas/` and the model's name, so results never hide which model ranked the cells.
@@ -34,7 +45,7 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
     public var hyperparameters: [String: Hyperparameter] {
         var values: [String: Hyperparameter] = [
             "initial_samples": .int(initialSamples), "top_n": .int(topN), "batch_size": .int(batchSize),
-            "model": .string(model.name),
+            "model": .string(model.name), "top_of": .string(topOf.rawValue),
         ]
         for (key, value) in model.hyperparameters { values["model_" + key] = value }
         return values
@@ -49,11 +60,33 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
             let (cells, labels) = trainingSet(session)
             var fitted = model
             try fitted.fit(cells, labels: labels, using: &generator)
-            let top = try bestPredicted(session, fitted)
-            for index in generator.sampleIndices(batchSize, from: top.count) {
+            let batch = try nextBatch(session, fitted, using: &generator)
+            guard !batch.isEmpty else { return }
+            for cell in batch {
                 guard !session.isFinished else { return }
-                if session.isAvailable(top[index]) { try session.query(top[index]) }
+                if session.isAvailable(cell) { try session.query(cell) }
             }
+        }
+    }
+
+    /// The cells to query next: `batchSize` drawn uniformly from the unqueried cells of the
+    /// predicted top `topN`, or the best-predicted unqueried cells when too few are left there.
+    func nextBatch(
+        _ session: SearchSession, _ fitted: Model, using generator: inout some RandomNumberGenerator
+    ) throws -> [NB201Cell] {
+        switch topOf {
+        case .available:
+            let top = try bestPredicted(session, fitted)
+            return generator.sampleIndices(batchSize, from: top.count).map { top[$0] }
+        case .all:
+            let cells = session.problem.cells
+            let scores = try fitted.scores(cells)
+            let order = (0..<cells.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            let candidates = order.prefix(topN).filter { session.isAvailable(cells[$0]) }
+            if candidates.count >= batchSize {
+                return generator.sampleIndices(batchSize, from: candidates.count).map { cells[candidates[$0]] }
+            }
+            return order.lazy.filter { session.isAvailable(cells[$0]) }.prefix(batchSize).map { cells[$0] }
         }
     }
 

@@ -11,7 +11,7 @@ struct Predictors: ParsableCommand {
             For each predictor, train size and trial, fits on n random labelled cells (the same split for every \
             predictor within a trial) and scores Kendall tau, Spearman, Pearson, precision@10/100, MAE and RMSE on all \
             held-out cells. Writes results.csv (byte-reproducible), timings.csv, config.json (every hyperparameter) \
-            and summary.csv into --out; see docs/PREDICTORS.md. Hyperparameters: defaults < --config FILE.json < the \
+            and summary.csv into --out; see docs/PREDICTORS.md. Hyperparameters: defaults < --config FILE.json|yaml < the \
             options below. The NB201 experiment is experiments/predictors-nb201.sh.
             """)
 
@@ -63,7 +63,7 @@ struct Predictors: ParsableCommand {
     @Option(help: "Run only shard i/n of the trials (then `nasbench merge`).")
     var shard: String?
 
-    @Option(help: "JSON file of hyperparameters: {\"rf\": {...}, \"gbdt\": {...}, \"gbdt-ensemble\": {...}} (docs/PREDICTORS.md).")
+    @Option(help: "JSON or YAML file of hyperparameters, keyed by predictor: rf, gbdt, gbdt-ensemble, mlp, gcn (docs/PREDICTORS.md).")
     var config: String?
 
     @OptionGroup(title: "Hyperparameters (override --config)")
@@ -81,12 +81,7 @@ struct Predictors: ParsableCommand {
         }
         var settings = PredictorSettings()
         if let config {
-            guard let data = FileManager.default.contents(atPath: config) else {
-                throw ExperimentError.badInput("cannot read --config \(config)")
-            }
-            guard config.hasSuffix(".json") else {
-                throw ExperimentError.badInput("--config \(config): only JSON config files are supported (FILE.json)")
-            }
+            let data = try ConfigFile.jsonData(path: config)
             do {
                 settings = try PredictorSettings(json: data)
             } catch {

@@ -89,6 +89,9 @@ struct Search: ParsableCommand {
     @Option(help: "WeakNAS: top-N predicted cells the batch is drawn from (paper: 100).")
     var weaknasTop = 100
 
+    @Option(help: "WeakNAS: cells the top-N is ranked over: all (queried ones then removed; the authors' code) or available (unqueried cells only).")
+    var weaknasTopOf = WeakNASTopSet.all.rawValue
+
     @Option(help: "WeakNAS: cells queried per iteration (paper: M = 10).")
     var weaknasBatch = 10
 
@@ -154,30 +157,34 @@ struct Search: ParsableCommand {
                     throw ExperimentError.badInput(
                         "unknown --weaknas-model '\(modelName)' (expected one of: \(RankingModelName.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
+                guard let topOf = WeakNASTopSet(rawValue: weaknasTopOf) else {
+                    throw ExperimentError.badInput(
+                        "unknown --weaknas-top-of '\(weaknasTopOf)' (expected one of: \(WeakNASTopSet.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
                 switch model {
                 case .mlp:
                     return try WeakNAS(
                         model: PredictorRankingModel<MLPPredictor>(
                             name: "mlp", configuration: MLPConfiguration(epochs: mlpEpochs)),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
                 case .gcn:
                     return try WeakNAS(
                         model: PredictorRankingModel<GCNPredictor>(
                             name: "gcn", configuration: GCNConfiguration(), encoding: .graph),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
                 case .ridgeOnehot:
                     return try WeakNAS(
                         model: try OneHotRidgeModel(lambda: ridgeLambda), initialSamples: weaknasInitial, topN: weaknasTop,
-                        batchSize: weaknasBatch)
+                        batchSize: weaknasBatch, topOf: topOf)
                 case .rf:
                     return try WeakNAS(
                         model: PredictorRankingModel<RandomForest>(name: "rf", configuration: RandomForestConfiguration()),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
                 case .gbdt:
                     return try WeakNAS(
                         model: PredictorRankingModel<GradientBoostedTrees>(
                             name: "gbdt", configuration: GradientBoostingConfiguration()),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch)
+                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
                 }
             }
         }
