@@ -7,9 +7,13 @@ import NASTensor
 /// Each layer is NASLib's `DirectedGraphConvolution`: with `Â` the row-normalised `A + I`,
 /// `h' = dropout((relu(Â h W₁) + relu(norm(Âᵀ) h W₂)) / 2)`, messages along and against the
 /// arcs. Node features start as the op one-hot; the graph is the mean over its nodes, then a
-/// fully connected layer (ReLU, dropout) and a linear output, both without bias. Labels are
+/// fully connected layer (no activation, as in NASLib; dropout) and a linear output, both
+/// without bias. Labels are
 /// standardised with ``LabelStandardizer``. The initial weights, shuffles and dropout masks come
 /// from the generator passed to `fit`, so a seed fixes the predictions bit for bit.
+///
+/// One deliberate difference: NASLib's training loop never calls `optimizer.zero_grad()`, so its
+/// gradients accumulate over every step of the run; here each step uses its own gradient.
 public struct GCNPredictor: Predictor {
     public let configuration: GCNConfiguration
     /// The fitted parameters in ``parameterShapes()`` order (empty before `fit`).
@@ -79,7 +83,8 @@ public struct GCNPredictor: Predictor {
             if generator != nil { h = Self.drop(h, p, &generator) }
         }
         var g = h.reshaped([b, n, c.gcnHidden]).mean(axes: [1])
-        g = g.matmul(params[2 * c.gcnLayers], transposeOther: true).relu()
+        // NASLib: fc1 -> dropout -> fc2 with no activation between them.
+        g = g.matmul(params[2 * c.gcnLayers], transposeOther: true)
         if generator != nil { g = Self.drop(g, p, &generator) }
         return g.matmul(params[2 * c.gcnLayers + 1], transposeOther: true)
     }
