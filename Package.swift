@@ -48,7 +48,11 @@ let package = Package(
         .target(name: "NASDatasets", dependencies: ["NASCore", "CArchive", "CZlib"]),
         // Numeric code is compiled optimised even in debug builds, so that tests that train
         // networks or forests run in seconds under `swift test`.
-        .target(name: "NASTensor", dependencies: ["NASCore", "NASHDF5", "COpenBLAS"], swiftSettings: optimisedInDebug),
+        // Element-wise C kernels, vectorised (-fno-math-errno: see ckernels.h); -O2 in debug builds too.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2", "-fno-math-errno", "-ffp-contract=off"])]),
+        .target(
+            name: "NASTensor", dependencies: ["NASCore", "NASHDF5", "COpenBLAS", "CKernels"],
+            swiftSettings: optimisedInDebug),
         .target(
             name: "NASSpaces",
             dependencies: ["NASCore", .product(name: "Crypto", package: "swift-crypto")]),

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Adam (Kingma & Ba) and AdamW (Loshchilov & Hutter) with PyTorch's semantics.
@@ -47,42 +48,14 @@ public final class Adam: Optimizer {
                         g.withUnsafeBufferPointer { gb in
                             guard let wp = w.baseAddress, let mp = mb.baseAddress, let vp = vb.baseAddress,
                                   let gp = gb.baseAddress else { return }
-                            Self.update(count: w.count, w: wp, m: mp, v: vp, g: gp, lr: lr, wd: wd,
-                                        decoupled: decoupled, b1: b1, b2: b2, stepSize: stepSize,
-                                        bc2Root: bc2Root, eps: eps)
+                            // C: Swift's Float.squareRoot() keeps this loop scalar on Linux.
+                            nb_adam_update(w.count, wp, mp, vp, gp, lr, wd, decoupled ? 1 : 0, b1, b2,
+                                           stepSize, bc2Root, eps)
                         }
                     }
                 }
             }
             m[k] = mk; v[k] = vk
-        }
-    }
-
-    /// One Adam update over raw buffers. The weight-decay variants are separate branch-free
-    /// loops over unsafe pointers so that the compiler vectorises them (the update was 17% of an
-    /// MLP fit as a scalar loop with a branch and bounds checks inside).
-    @inline(__always)
-    private static func update(
-        count: Int, w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
-        g: UnsafePointer<Float>, lr: Float, wd: Float, decoupled: Bool, b1: Float, b2: Float,
-        stepSize: Float, bc2Root: Float, eps: Float
-    ) {
-        let c1 = 1 - b1, c2 = 1 - b2
-        if decoupled {
-            let shrink = 1 - lr * wd
-            for i in 0..<count {
-                let gi = g[i]
-                let mi = b1 * m[i] + c1 * gi, vi = b2 * v[i] + c2 * gi * gi
-                m[i] = mi; v[i] = vi
-                w[i] = w[i] * shrink - stepSize * mi / (vi.squareRoot() / bc2Root + eps)
-            }
-        } else {
-            for i in 0..<count {
-                let gi = g[i] + wd * w[i]
-                let mi = b1 * m[i] + c1 * gi, vi = b2 * v[i] + c2 * gi * gi
-                m[i] = mi; v[i] = vi
-                w[i] -= stepSize * mi / (vi.squareRoot() / bc2Root + eps)
-            }
         }
     }
 }
