@@ -83,6 +83,7 @@ demo: default-table
 bench: release venv default-table
 	@tools/bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
 	@tools/tensor-bench.sh $(RELEASE_BIN) $(abspath $(PYTHON))
+	@tools/weaknas-bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
 
 clean:
 	rm -rf .build data/cache
