@@ -6,26 +6,8 @@ import XCTest
 /// End-to-end tests of `nasbench rwe`: a tiny run on synthetic images and a fixture table,
 /// resume, bad input, and a handful of real cells on real CIFAR-10.
 final class RWECLITests: XCTestCase {
-    /// A CIFAR-10-layout archive of random 32x32 images (labels cycle through the classes).
     func syntheticArchive(_ folder: TemporaryFolder, records: Int = 40) throws -> String {
-        let root = folder.file("src/cifar-10-batches-bin")
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for (b, name) in ["data_batch_1.bin", "test_batch.bin"].enumerated() {
-            var bytes: [UInt8] = []
-            for r in 0..<records {
-                bytes.append(UInt8(r % 10))
-                bytes.append(contentsOf: (0..<3072).map { UInt8(truncatingIfNeeded: (r % 10) * 20 + ($0 * 7 + b * 13 + r) % 40) })
-            }
-            try Data(bytes).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent(name)))
-        }
-        let archive = folder.file("cifar.tar.gz")
-        let tar = Process()
-        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
-        tar.arguments = ["-czf", archive, "-C", folder.file("src"), "cifar-10-batches-bin"]
-        try tar.run()
-        tar.waitUntilExit()
-        XCTAssertEqual(tar.terminationStatus, 0)
-        return archive
+        try SyntheticCIFAR.archive(in: folder, records: records)
     }
 
     func arguments(table: String, cifar: String, out: String, sample: Int = 5) -> [String] {
