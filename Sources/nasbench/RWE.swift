@@ -37,6 +37,9 @@ struct RWE: ParsableCommand {
     @Option(help: "The benchmark column the scores are ranked against.")
     var truth = RWEExperiment.defaultTruth.name
 
+    @Option(help: "Run only shard i/n of the cells (then `nasbench merge`).")
+    var shard: String?
+
     @Option(help: "Worker threads (each evaluates one cell).")
     var jobs = 1
 
@@ -47,6 +50,7 @@ struct RWE: ParsableCommand {
     var resume = false
 
     func run() throws {
+        let shard = try shard.map(Shard.init(parsing:)) ?? .all
         var evaluator = try rwe.evaluator()
         evaluator.naswotBatch = naswotBatch
         let loaded = try BenchmarkTable.load(table)
@@ -57,10 +61,14 @@ struct RWE: ParsableCommand {
             trainImages: rwe.images, testImages: rwe.testImages, evaluator: evaluator, seed: seed,
             truth: try ColumnKey(name: truth))
         let runner = try TrialRunner(
-            files: RWEExperiment.files(folder: out), config: experiment.config(), trials: sample, shard: .all,
+            files: RWEExperiment.files(folder: out), config: experiment.config(), trials: sample, shard: shard,
             jobs: jobs, resume: resume)
         runner.progressLabel = "cells"
         try runner.run { try experiment.runTrial($0) }
+        guard shard.count == 1 else {
+            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
+            return
+        }
         let summary = try RWESummaryTable(folder: out)
         try summary.write(to: out)
         print(summary.text, terminator: "")

@@ -46,6 +46,32 @@ final class RWECLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: tmp.file("b/results.csv"), encoding: .utf8), results)
     }
 
+    func testShardsMergeToTheUnshardedRunAndSummarizeRecomputesTheSummary() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("whole"))).status, 0)
+        for shard in ["0/2", "1/2"] {
+            let run = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("parts")) + ["--shard", shard])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("nasbench merge"), run.stdout)
+        }
+        let merged = try CLI.run(["merge", tmp.file("parts")])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertTrue(merged.stdout.contains("rwe_accuracy"), merged.stdout)
+        for name in ["results.csv", "config.json", "summary.csv"] {
+            XCTAssertEqual(try String(contentsOfFile: tmp.file("parts/\(name)"), encoding: .utf8),
+                           try String(contentsOfFile: tmp.file("whole/\(name)"), encoding: .utf8), name)
+        }
+        try FileManager.default.removeItem(atPath: tmp.file("whole/summary.csv"))
+        let summarized = try CLI.run(["summarize", tmp.file("whole")])
+        XCTAssertEqual(summarized.status, 0, summarized.stderr)
+        XCTAssertTrue(summarized.stdout.contains("seconds per cell"), summarized.stdout)
+        XCTAssertEqual(try String(contentsOfFile: tmp.file("whole/summary.csv"), encoding: .utf8),
+                       try String(contentsOfFile: tmp.file("parts/summary.csv"), encoding: .utf8))
+    }
+
     func testBadInputGivesOneLineAndNonZeroExit() throws {
         let tmp = try TemporaryFolder()
         let table = tmp.file("cells.h5")
