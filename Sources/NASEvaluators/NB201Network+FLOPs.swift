@@ -5,6 +5,14 @@ extension NB201Network {
     /// convolutions and the classifier (as NB201's `flop` column does, up to its
     /// treatment of pooling and BN, which are left out here).
     public func multiplyAccumulates(imageSize size: Int = 32) -> Int {
+        Self.multiplyAccumulates(
+            cell: cell, channels: channels, cellsPerStage: cellsPerStage, classes: classes, imageSize: size)
+    }
+
+    /// ``multiplyAccumulates(imageSize:)`` in closed form, without building the network
+    /// (the benchmark's `C = 16`, `N = 5` by default).
+    public static func multiplyAccumulates(cell: NB201Cell, channels: Int = 16, cellsPerStage: Int = 5,
+                                           classes: Int = 10, imageSize size: Int = 32) -> Int {
         func conv(_ cIn: Int, _ cOut: Int, _ k: Int, _ side: Int) -> Int { cIn * cOut * k * k * side * side }
         var total = conv(3, channels, 3, size)
         var width = channels

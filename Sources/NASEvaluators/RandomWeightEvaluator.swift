@@ -9,16 +9,25 @@ import NASTensor
 /// the score is the held-out accuracy. Alongside it, the cheap baselines on the same network:
 /// parameters, multiply-accumulates, NASWOT and synflow.
 public struct RandomWeightEvaluator: Sendable {
+    // Defaults chosen by experiments/rwe-sweep-nb201.sh (100 cells, --seed 1; docs/RESULTS.md,
+    // "Random-weight evaluation"): BN in inference mode with fresh statistics is the only knob
+    // that made RWE's Kendall tau against cifar10 test accuracy positive (0.169 against -0.369
+    // on batch statistics); with it, PyTorch's default init beat Kaiming normal (-0.097) and
+    // Xavier uniform (-0.045). C = 8, N = 1 keep it cheap (seconds a cell).
     /// `C` of the evaluated network (the benchmark's is 16; small is fast).
     public var channels = 8
     /// `N`, cells per stage (the benchmark's is 5).
     public var cellsPerStage = 1
     public var initScheme = InitScheme.pytorch
+    public var batchNorm = BatchNormMode.fresh
     /// Images per forward pass when extracting features.
     public var batchSize = 250
     /// Images in the NASWOT minibatch (Mellor et al. use 128).
     public var naswotBatch = 64
     public var head = SoftmaxRegression()
+    /// Training images that fit the head, and held-out images that score it.
+    public static let defaultTrainImages = 1000
+    public static let defaultTestImages = 1000
 
     public init() {}
 
@@ -39,19 +48,11 @@ public struct RandomWeightEvaluator: Sendable {
     /// Evaluates `cell` on `images`, drawing every random weight from `rng`.
     public func evaluate(_ cell: NB201Cell, images: EvaluationImages,
                          using rng: inout some RandomNumberGenerator) throws -> Result {
-        guard batchSize > 0, naswotBatch > 1 else {
-            throw EvaluatorError.badInput("batch size must be positive and the NASWOT batch at least 2")
-        }
+        guard naswotBatch > 1 else { throw EvaluatorError.badInput("the NASWOT batch must be at least 2") }
         let start = Date()
-        let network = try NB201Network(
-            cell: cell, channels: channels, cellsPerStage: cellsPerStage, classes: images.classes,
-            init: initScheme, using: &rng)
-        let train = extractFeatures(network, images.train, count: images.trainLabels.count, images: images)
-        let test = extractFeatures(network, images.test, count: images.testLabels.count, images: images)
-        let score = head.fitAndScore(
-            features: train, labels: images.trainLabels, testFeatures: test, testLabels: images.testLabels,
-            width: network.featureWidth, classes: images.classes)
+        let (network, score) = try randomWeightScore(cell, images: images, using: &rng)
         let rweSeconds = Date().timeIntervalSince(start)
+        network.setTraining(true)  // the baselines below are defined on batch statistics
 
         let baselineStart = Date()
         let b = min(naswotBatch, images.trainLabels.count)
@@ -66,7 +67,25 @@ public struct RandomWeightEvaluator: Sendable {
             synflowLog: synflow, rweSeconds: rweSeconds, baselineSeconds: Date().timeIntervalSince(baselineStart))
     }
 
-    /// Pooled features `[count, 4C]` in batches, with no graph and batch-statistics BN.
+    /// RWE alone: builds the random network for `cell`, fits the head on the training
+    /// features and returns the network with the held-out accuracy (fraction) and loss.
+    public func randomWeightScore(_ cell: NB201Cell, images: EvaluationImages,
+                                  using rng: inout some RandomNumberGenerator) throws
+        -> (network: NB201Network, score: (accuracy: Double, loss: Double)) {
+        guard batchSize > 0 else { throw EvaluatorError.badInput("batch size must be positive, got \(batchSize)") }
+        let network = try NB201Network(
+            cell: cell, channels: channels, cellsPerStage: cellsPerStage, classes: images.classes,
+            init: initScheme, using: &rng)
+        network.setTraining(batchNorm == .batch)
+        let train = extractFeatures(network, images.train, count: images.trainLabels.count, images: images)
+        let test = extractFeatures(network, images.test, count: images.testLabels.count, images: images)
+        let score = head.fitAndScore(
+            features: train, labels: images.trainLabels, testFeatures: test, testLabels: images.testLabels,
+            width: network.featureWidth, classes: images.classes)
+        return (network, score)
+    }
+
+    /// Pooled features `[count, 4C]` in batches, with no graph and BN as ``batchNorm`` says.
     func extractFeatures(_ network: NB201Network, _ pixels: [Float], count: Int, images: EvaluationImages) -> [Float] {
         var out = [Float]()
         out.reserveCapacity(count * network.featureWidth)

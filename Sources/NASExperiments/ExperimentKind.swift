@@ -1,10 +1,11 @@
 import Foundation
 
-/// The kinds of run a `--out` folder can hold, as recorded in its `config.json` (`experiment`);
-/// `merge` and `summarize` dispatch on it.
+/// The kinds of run a `--out` folder can hold, as recorded in its `config.json` (`experiment`,
+/// or `kind` for random-weight evaluation); `merge` and `summarize` dispatch on it.
 public enum ExperimentKind: String, CaseIterable, Sendable {
     case search
     case predictors
+    case rwe
 
     /// The kind of the run in `folder`, from its `config.json` or, for a sharded run, its
     /// first shard's; nil when there is none.
@@ -16,7 +17,7 @@ public enum ExperimentKind: String, CaseIterable, Sendable {
         for path in candidates {
             guard let data = manager.contents(atPath: path),
                 let config = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                let name = config["experiment"] as? String
+                let name = (config["experiment"] ?? config["kind"]) as? String
             else { continue }
             self.init(rawValue: name)
             return

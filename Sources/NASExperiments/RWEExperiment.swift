@@ -37,10 +37,8 @@ public struct RWEExperiment: Sendable {
         guard sample > 0, sample <= table.rowCount else {
             throw ExperimentError.badInput("--sample must be in 1...\(table.rowCount) (the table's cells), got \(sample)")
         }
-        guard trainImages > 1, trainImages <= train.count, testImages > 0, testImages <= test.count else {
-            throw ExperimentError.badInput(
-                "--images must be in 2...\(train.count) and --test-images in 1...\(test.count) (got \(trainImages), \(testImages))")
-        }
+        self.images = try RWEObjective.sampleImages(
+            train: train, test: test, trainImages: trainImages, testImages: testImages, seed: seed)
         let column = try table.column(truthColumn)
         var rng = SplitMix64(seed: TrialSeed.derive(base: seed, trial: 0, stream: 1))
         let space = NB201Space()
@@ -51,9 +49,6 @@ public struct RWEExperiment: Sendable {
             cells.append(cell)
             truth.append(column[row])
         }
-        var imageRNG = SplitMix64(seed: TrialSeed.derive(base: seed, trial: 0, stream: 2))
-        self.images = try EvaluationImages(
-            train: train.randomSubset(trainImages, using: &imageRNG), test: test.randomSubset(testImages, using: &imageRNG))
         self.cells = cells
         self.truth = truth
         self.truthColumn = truthColumn
@@ -98,7 +93,7 @@ public struct RWEExperiment: Sendable {
             "kind": "rwe", "schema_version": 1, "table": tablePath, "cifar": archivePath, "seed": seed,
             "sample": cells.count, "images": trainImages, "test_images": testImages,
             "channels": evaluator.channels, "cells_per_stage": evaluator.cellsPerStage,
-            "init": evaluator.initScheme.rawValue, "batch_size": evaluator.batchSize,
+            "init": evaluator.initScheme.rawValue, "batch_norm": evaluator.batchNorm.rawValue, "batch_size": evaluator.batchSize,
             "naswot_batch": evaluator.naswotBatch, "head_steps": evaluator.head.steps,
             "head_learning_rate": Double(evaluator.head.learningRate), "head_l2": Double(evaluator.head.l2),
             "truth": truthColumn.name,

@@ -39,6 +39,27 @@ public enum Pareto {
         return fronts
     }
 
+    /// Indices of the non-dominated two-objective `points` (the first front of
+    /// ``nonDominatedSort(_:)``, ascending), in O(n log n) by a sweep over the first objective.
+    public static func nonDominated2D(_ points: [[Double]]) -> [Int] {
+        let order = points.indices.sorted {
+            points[$0][0] != points[$1][0] ? points[$0][0] < points[$1][0] : points[$0][1] < points[$1][1]
+        }
+        var front: [Int] = [], bestY = Double.infinity
+        var k = 0
+        while k < order.count {
+            // Points equal in both objectives do not dominate each other: keep them all.
+            var j = k
+            while j < order.count, points[order[j]] == points[order[k]] { j += 1 }
+            if points[order[k]][1] < bestY {
+                front += order[k..<j]
+                bestY = points[order[k]][1]
+            }
+            k = j
+        }
+        return front.sorted()
+    }
+
     /// Crowding distance of each member of `front` (indices into `points`), in the same
     /// order; the extremes of every objective get infinity.
     public static func crowdingDistance(_ front: [Int], _ points: [[Double]]) -> [Double] {

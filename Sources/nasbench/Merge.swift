@@ -3,7 +3,7 @@ import NASExperiments
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Join the shards of a search or predictors run (shard-I-of-N folders) and write its summary.")
+        abstract: "Join the shards of a search, predictors or rwe run (shard-I-of-N folders) and write its summary.")
 
     @Argument(help: "The run's --out folder.")
     var folder: String
@@ -12,6 +12,8 @@ struct Merge: ParsableCommand {
         switch ExperimentKind(folder: folder) {
         case .predictors:
             try ResultsMerger(files: PredictorExperiment.files(folder: folder)).merge()
+        case .rwe:
+            try ResultsMerger(files: RWEExperiment.files(folder: folder)).merge()
         case .search, nil:
             try ResultsMerger(files: SearchExperiment.files(folder: folder)).merge()
         }

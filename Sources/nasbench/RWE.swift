@@ -29,29 +29,16 @@ struct RWE: ParsableCommand {
     @Option(help: "Base seed: the sample, the image subsets and each cell's weights derive from it.")
     var seed: UInt64 = 0
 
-    @Option(help: "C, the stem width of the evaluated network (NB201 uses 16).")
-    var channels = 8
-
-    @Option(help: "N, cells per stage (NB201 uses 5).")
-    var cells = 1
-
-    @Option(help: "Training images whose features fit the head.")
-    var images = 1000
-
-    @Option(help: "Held-out test images that score the head.")
-    var testImages = 1000
-
-    @Option(help: "Weight initialisation: \(InitScheme.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var initScheme = "pytorch"
-
-    @Option(help: "Full-batch Adam steps of the softmax-regression head.")
-    var headSteps = 300
+    @OptionGroup var rwe: RWEOptions
 
     @Option(help: "Images in the NASWOT minibatch.")
     var naswotBatch = 64
 
     @Option(help: "The benchmark column the scores are ranked against.")
     var truth = RWEExperiment.defaultTruth.name
+
+    @Option(help: "Run only shard i/n of the cells (then `nasbench merge`).")
+    var shard: String?
 
     @Option(help: "Worker threads (each evaluates one cell).")
     var jobs = 1
@@ -63,24 +50,25 @@ struct RWE: ParsableCommand {
     var resume = false
 
     func run() throws {
-        var evaluator = RandomWeightEvaluator()
-        evaluator.channels = channels
-        evaluator.cellsPerStage = cells
-        evaluator.initScheme = try InitScheme(parsing: initScheme)
+        let shard = try shard.map(Shard.init(parsing:)) ?? .all
+        var evaluator = try rwe.evaluator()
         evaluator.naswotBatch = naswotBatch
-        evaluator.head.steps = headSteps
         let loaded = try BenchmarkTable.load(table)
         let train = try CIFAR10.load(archive: cifar, part: .train)
         let test = try CIFAR10.load(archive: cifar, part: .test)
         let experiment = try RWEExperiment(
             table: loaded, tablePath: table, train: train, test: test, archivePath: cifar, sample: sample,
-            trainImages: images, testImages: testImages, evaluator: evaluator, seed: seed,
+            trainImages: rwe.images, testImages: rwe.testImages, evaluator: evaluator, seed: seed,
             truth: try ColumnKey(name: truth))
         let runner = try TrialRunner(
-            files: RWEExperiment.files(folder: out), config: experiment.config(), trials: sample, shard: .all,
+            files: RWEExperiment.files(folder: out), config: experiment.config(), trials: sample, shard: shard,
             jobs: jobs, resume: resume)
         runner.progressLabel = "cells"
         try runner.run { try experiment.runTrial($0) }
+        guard shard.count == 1 else {
+            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
+            return
+        }
         let summary = try RWESummaryTable(folder: out)
         try summary.write(to: out)
         print(summary.text, terminator: "")

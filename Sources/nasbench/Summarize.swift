@@ -4,7 +4,8 @@ import NASExperiments
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute a run's summary.csv and print it: a search run's queries to the optimum per strategy "
-            + "(and curves.csv), or a predictors run's scores per predictor and train size.")
+            + "(and curves.csv), a predictors run's scores per predictor and train size, or an rwe run's rank "
+            + "correlations per score.")
 
     @Argument(help: "The run's --out folder.")
     var folder: String
@@ -18,6 +19,10 @@ struct Summarize: ParsableCommand {
         switch ExperimentKind(folder: folder) {
         case .predictors:
             let summary = try PredictorSummaryTable(folder: folder)
+            try summary.write(to: folder)
+            print(summary.text, terminator: "")
+        case .rwe:
+            let summary = try RWESummaryTable(folder: folder)
             try summary.write(to: folder)
             print(summary.text, terminator: "")
         case .search, nil:

@@ -6,26 +6,8 @@ import XCTest
 /// End-to-end tests of `nasbench rwe`: a tiny run on synthetic images and a fixture table,
 /// resume, bad input, and a handful of real cells on real CIFAR-10.
 final class RWECLITests: XCTestCase {
-    /// A CIFAR-10-layout archive of random 32x32 images (labels cycle through the classes).
     func syntheticArchive(_ folder: TemporaryFolder, records: Int = 40) throws -> String {
-        let root = folder.file("src/cifar-10-batches-bin")
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for (b, name) in ["data_batch_1.bin", "test_batch.bin"].enumerated() {
-            var bytes: [UInt8] = []
-            for r in 0..<records {
-                bytes.append(UInt8(r % 10))
-                bytes.append(contentsOf: (0..<3072).map { UInt8(truncatingIfNeeded: (r % 10) * 20 + ($0 * 7 + b * 13 + r) % 40) })
-            }
-            try Data(bytes).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent(name)))
-        }
-        let archive = folder.file("cifar.tar.gz")
-        let tar = Process()
-        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
-        tar.arguments = ["-czf", archive, "-C", folder.file("src"), "cifar-10-batches-bin"]
-        try tar.run()
-        tar.waitUntilExit()
-        XCTAssertEqual(tar.terminationStatus, 0)
-        return archive
+        try SyntheticCIFAR.archive(in: folder, records: records)
     }
 
     func arguments(table: String, cifar: String, out: String, sample: Int = 5) -> [String] {
@@ -62,6 +44,32 @@ final class RWECLITests: XCTestCase {
         let again = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("b")) + ["--resume"])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(try String(contentsOfFile: tmp.file("b/results.csv"), encoding: .utf8), results)
+    }
+
+    func testShardsMergeToTheUnshardedRunAndSummarizeRecomputesTheSummary() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("whole"))).status, 0)
+        for shard in ["0/2", "1/2"] {
+            let run = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("parts")) + ["--shard", shard])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("nasbench merge"), run.stdout)
+        }
+        let merged = try CLI.run(["merge", tmp.file("parts")])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertTrue(merged.stdout.contains("rwe_accuracy"), merged.stdout)
+        for name in ["results.csv", "config.json", "summary.csv"] {
+            XCTAssertEqual(try String(contentsOfFile: tmp.file("parts/\(name)"), encoding: .utf8),
+                           try String(contentsOfFile: tmp.file("whole/\(name)"), encoding: .utf8), name)
+        }
+        try FileManager.default.removeItem(atPath: tmp.file("whole/summary.csv"))
+        let summarized = try CLI.run(["summarize", tmp.file("whole")])
+        XCTAssertEqual(summarized.status, 0, summarized.stderr)
+        XCTAssertTrue(summarized.stdout.contains("seconds per cell"), summarized.stdout)
+        XCTAssertEqual(try String(contentsOfFile: tmp.file("whole/summary.csv"), encoding: .utf8),
+                       try String(contentsOfFile: tmp.file("parts/summary.csv"), encoding: .utf8))
     }
 
     func testBadInputGivesOneLineAndNonZeroExit() throws {

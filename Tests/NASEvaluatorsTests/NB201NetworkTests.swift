@@ -88,6 +88,9 @@ final class NB201NetworkTests: XCTestCase {
         let small = try NB201Network(cell: try space.parse(Self.published[6].0), using: &rng)
         let large = try NB201Network(cell: try space.parse(Self.published[4].0), using: &rng)
         XCTAssertLessThan(small.multiplyAccumulates(), large.multiplyAccumulates())
+        for network in [small, large] {
+            XCTAssertEqual(NB201Network.multiplyAccumulates(cell: network.cell), network.multiplyAccumulates())
+        }
     }
 
     func testLogAbsDeterminant() {

@@ -1,6 +1,7 @@
 import NASCore
 import NASDatasets
 import NASSpaces
+import NASTensor
 import TestSupport
 import XCTest
 
@@ -53,5 +54,42 @@ final class RandomWeightEvaluatorTests: XCTestCase {
         let parametrised = try NB201Network(
             cell: NB201Cell(ops: Array(repeating: .norConv3x3, count: 6)), channels: 4, cellsPerStage: 1, using: &rng)
         XCTAssertLessThan(network.synflowLogScore(height: 8, width: 8), parametrised.synflowLogScore(height: 8, width: 8))
+    }
+
+    func testSynflowDoesNotDependOnBatchesSeenBefore() throws {
+        let cell = try NB201Space().parse(
+            "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|")
+        var a = SplitMix64(seed: 9), b = SplitMix64(seed: 9)
+        let fresh = try NB201Network(cell: cell, channels: 4, cellsPerStage: 1, using: &a)
+        let used = try NB201Network(cell: cell, channels: 4, cellsPerStage: 1, using: &b)
+        _ = used.features(Tensor.randomNormal([8, 3, 8, 8], using: &b))  // updates BN running statistics
+        XCTAssertEqual(fresh.synflowLogScore(height: 8, width: 8), used.synflowLogScore(height: 8, width: 8))
+    }
+
+    func testFreshBatchNormFeaturesDoNotDependOnTheBatch() throws {
+        let images = try EvaluationImages(
+            train: Self.syntheticImages(count: 40, seed: 1), test: Self.syntheticImages(count: 20, seed: 2))
+        let cell = try NB201Space().parse(
+            "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|")
+        var evaluator = RandomWeightEvaluator()
+        evaluator.channels = 4
+        var rng = SplitMix64(seed: 3)
+        let network = try NB201Network(cell: cell, channels: 4, cellsPerStage: 1, using: &rng)
+        func features(batch: Int) -> [Float] {
+            evaluator.batchSize = batch
+            return evaluator.extractFeatures(network, images.train, count: 40, images: images)
+        }
+        network.setTraining(false)
+        let whole = features(batch: 40), split = features(batch: 7)
+        for (x, y) in zip(whole, split) { XCTAssertEqual(x, y, accuracy: 1e-5) }
+        network.setTraining(true)
+        XCTAssertNotEqual(features(batch: 40), features(batch: 7))  // batch statistics differ
+        evaluator.batchNorm = .fresh
+        evaluator.head.steps = 50
+        var c = SplitMix64(seed: 5), d = SplitMix64(seed: 5)
+        let first = try evaluator.randomWeightScore(cell, images: images, using: &c).score
+        let second = try evaluator.randomWeightScore(cell, images: images, using: &d).score
+        XCTAssertEqual(first.accuracy, second.accuracy)
+        XCTAssertEqual(first.loss, second.loss)
     }
 }

@@ -14,6 +14,16 @@ final class NSGA2Tests: XCTestCase {
         XCTAssertEqual(d[1], (5.0 - 1) / 4 + (5.0 - 1) / 4, accuracy: 1e-12)
     }
 
+    func testNonDominated2DMatchesTheFirstFront() {
+        var rng = SplitMix64(seed: 4)
+        for _ in 0..<20 {
+            // Coarse values, so ties in one or both objectives are common.
+            let points = (0..<60).map { _ in [Double(rng.nextUniform(below: 8)), Double(rng.nextUniform(below: 8))] }
+            XCTAssertEqual(Pareto.nonDominated2D(points), Pareto.nonDominatedSort(points).first ?? [])
+        }
+        XCTAssertEqual(Pareto.nonDominated2D([]), [])
+    }
+
     func testHypervolume2D() {
         XCTAssertEqual(Pareto.hypervolume2D([[0, 0]], reference: [1, 1]), 1)
         XCTAssertEqual(Pareto.hypervolume2D([[0.5, 0], [0, 0.5], [0.6, 0.6]], reference: [1, 1]), 0.75, accuracy: 1e-12)

@@ -1,0 +1,110 @@
+import Foundation
+import NASSpaces
+
+/// What `nasbench moo` found: the final front (estimated and true accuracy, cost) and a
+/// comparison of hypervolumes with the oracle-objective search and random search.
+public struct MooReport {
+    /// A cell of the final front.
+    public struct FrontRow {
+        public var cell: NB201Cell
+        /// The search's accuracy (a table column's value, or RWE accuracy in %).
+        public var estimate: Double
+        /// The oracle's accuracy (`--truth`).
+        public var truth: Double
+        public var cost: Double
+    }
+
+    /// One search's result: how many distinct cells it evaluated and its front's hypervolumes.
+    public struct Method {
+        public var name: String
+        /// The accuracy it searched on (a column name or `rwe`).
+        public var objective: String
+        public var evaluations: Int
+        public var frontSize: Int
+        /// Hypervolume of the front's cells in the oracle's scaled objectives.
+        public var trueHypervolume: Double
+        /// Hypervolume of the front in the objectives the search saw.
+        public var estimatedHypervolume: Double
+    }
+
+    public var config: [String: Any]
+    public var accuracyName: String
+    public var truthName: String
+    public var costName: String
+    public var front: [FrontRow] = []
+    public var methods: [Method] = []
+    public var trueFrontSize = 0
+    public var trueFrontHypervolume = 0.0
+    /// Wall-clock seconds and distinct cells of RWE (nil without RWE).
+    public var rweSeconds: Double?
+    public var rweEvaluations: Int?
+
+    init(experiment e: MooExperiment, accuracyName: String) {
+        self.accuracyName = accuracyName
+        truthName = e.truthColumn.name
+        costName = e.cost.name
+        config = [
+            "kind": "moo", "schema_version": 1, "accuracy": accuracyName, "truth": e.truthColumn.name,
+            "cost": e.cost.name, "population": e.populationSize, "generations": e.generations, "seed": e.seed,
+        ]
+    }
+
+    /// `front.csv`: one row a front cell, by increasing cost.
+    public var frontCSV: String {
+        let space = NB201Space()
+        return "rank,arch,estimate,truth,cost\n" + front.map {
+            CSVLine.join([String($0.cell.rank), space.describe($0.cell), CSVLine.number($0.estimate),
+                          CSVLine.number($0.truth), CSVLine.number($0.cost)]) + "\n"
+        }.joined()
+    }
+
+    /// `comparison.csv`: one row a search, then the true front.
+    public var comparisonCSV: String {
+        var out = "method,objective,evaluations,front_size,true_hypervolume,fraction_of_true_front,estimated_hypervolume\n"
+        for m in methods {
+            out += CSVLine.join([
+                m.name, m.objective, String(m.evaluations), String(m.frontSize), String(format: "%.6f", m.trueHypervolume),
+                String(format: "%.6f", m.trueHypervolume / max(trueFrontHypervolume, 1e-12)),
+                String(format: "%.6f", m.estimatedHypervolume),
+            ]) + "\n"
+        }
+        return out + CSVLine.join([
+            "true-front", truthName, "", String(trueFrontSize), String(format: "%.6f", trueFrontHypervolume), "1.000000", "",
+        ]) + "\n"
+    }
+
+    /// The report for the terminal.
+    public var text: String {
+        let space = NB201Space()
+        var out = accuracyName == truthName ? "\(truthName)\t\(costName)\tcell\n" : "\(accuracyName)\t\(truthName)\t\(costName)\tcell\n"
+        for r in front {
+            let values = accuracyName == truthName ? [r.truth, r.cost] : [r.estimate, r.truth, r.cost]
+            out += values.map { String(format: "%.4g", $0) }.joined(separator: "\t") + "\t\(space.describe(r.cell))\n"
+        }
+        for m in methods {
+            out += String(format: "%@ on %@: %d distinct cells, front of %d, true hypervolume %.4f (%.1f%% of the true front's), estimated %.4f\n",
+                          m.name, m.objective, m.evaluations, m.frontSize, m.trueHypervolume,
+                          100 * m.trueHypervolume / max(trueFrontHypervolume, 1e-12), m.estimatedHypervolume)
+        }
+        out += String(format: "true front: %d cells, hypervolume %.4f\n", trueFrontSize, trueFrontHypervolume)
+        if let rweSeconds, let rweEvaluations {
+            out += String(format: "RWE: %d cells in %.1f s (%.2f s a cell)\n", rweEvaluations, rweSeconds,
+                          rweSeconds / Double(max(rweEvaluations, 1)))
+        }
+        return out
+    }
+
+    /// Writes front.csv, comparison.csv and config.json (byte-reproducible) and timings.csv into `folder`.
+    public func write(to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        try frontCSV.write(toFile: path("front.csv"), atomically: true, encoding: .utf8)
+        try comparisonCSV.write(toFile: path("comparison.csv"), atomically: true, encoding: .utf8)
+        let json = try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted])
+        try json.write(to: URL(fileURLWithPath: path("config.json")))
+        if let rweSeconds, let rweEvaluations {
+            try "rwe_cells,rwe_seconds\n\(rweEvaluations),\(String(format: "%.3f", rweSeconds))\n"
+                .write(toFile: path("timings.csv"), atomically: true, encoding: .utf8)
+        }
+    }
+}
