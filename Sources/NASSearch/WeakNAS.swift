@@ -1,5 +1,3 @@
-import NASSpaces
-
 /// WeakNAS (Wu, Dai, Chen, Wang, Liu, Tian & Sun, "Stronger NAS with Weaker Predictors",
 /// NeurIPS 2021), its NB201 set-up, against any ``RankingModel``.
 ///
@@ -42,13 +40,13 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
 
     public func run(_ session: SearchSession, using generator: inout some RandomNumberGenerator) throws {
         for _ in 0..<initialSamples {
-            guard !session.isFinished, let cell = session.randomAvailableCell(using: &generator) else { break }
-            try session.query(cell)
+            guard !session.isFinished, let row = session.randomAvailableRow(using: &generator) else { break }
+            try session.query(row)
         }
         while !session.isFinished {
-            let (cells, labels) = trainingSet(session)
+            let (rows, labels) = trainingSet(session)
             var fitted = model
-            try fitted.fit(cells, labels: labels, using: &generator)
+            try fitted.fit(rows, of: session.problem.domain, labels: labels, using: &generator)
             let top = try bestPredicted(session, fitted)
             for index in generator.sampleIndices(batchSize, from: top.count) {
                 guard !session.isFinished else { return }
@@ -57,26 +55,25 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
         }
     }
 
-    /// The queried cells with finite answers and their standardised fitness.
-    func trainingSet(_ session: SearchSession) -> ([NB201Cell], [Double]) {
-        var cells: [NB201Cell] = []
+    /// The queried rows with finite answers and their standardised fitness.
+    func trainingSet(_ session: SearchSession) -> ([Int], [Double]) {
+        var rows: [Int] = []
         var fitness: [Double] = []
         for step in session.steps where step.searchValue.isFinite {
-            cells.append(session.problem.cells[step.row])
+            rows.append(step.row)
             fitness.append(session.problem.fitness(step.searchValue))
         }
         let mean = fitness.reduce(0, +) / Double(max(1, fitness.count))
         let variance = fitness.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, fitness.count))
         let std = variance > 0 ? variance.squareRoot() : 1
-        return (cells, fitness.map { ($0 - mean) / std })
+        return (rows, fitness.map { ($0 - mean) / std })
     }
 
-    /// The `topN` available cells with the highest scores (ties: lower row first).
-    func bestPredicted(_ session: SearchSession, _ fitted: Model) throws -> [NB201Cell] {
-        let rows = session.availableRows.sorted()
-        let cells = rows.map { session.problem.cells[Int($0)] }
-        let scores = try fitted.scores(cells)
-        let order = (0..<cells.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return order.prefix(topN).map { cells[$0] }
+    /// The `topN` available rows with the highest scores (ties: lower row first).
+    func bestPredicted(_ session: SearchSession, _ fitted: Model) throws -> [Int] {
+        let rows = session.availableRows.sorted().map(Int.init)
+        let scores = try fitted.scores(rows, of: session.problem.domain)
+        let order = (0..<rows.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return order.prefix(topN).map { rows[$0] }
     }
 }
