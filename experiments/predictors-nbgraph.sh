@@ -10,17 +10,19 @@
 #
 # Writes $OUT (rf, gbdt) and $OUT-mlp; results in docs/RESULTS.md.
 # Usage: experiments/predictors-nbgraph.sh [extra nasbench predictors options, e.g. --encoding graph]
-# Env: TABLE, OUT, MLP_TRIALS (0 skips the MLP).
+# Env: DATASET and EPOCHS (default cora 400; e.g. cs 400, photo 500), TABLE, OUT, MLP_TRIALS (0 skips the MLP).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TABLE=${TABLE:-data/cache/nbgraph.h5}
-OUT=${OUT:-runs/predictors-nbgraph}
+DATASET=${DATASET:-cora}
+EPOCHS=${EPOCHS:-400}
+OUT=${OUT:-runs/predictors-nbgraph-$DATASET}
 MLP_TRIALS=${MLP_TRIALS:-5}
 NASBENCH=.build/release/nasbench
 
 swift build -c release --product nasbench
 [ -f "$TABLE" ] || make nbgraph-table
-label=(--dataset cora --split valid --metric accuracy --epochs 400 --seed 0 --jobs 1)
+label=(--dataset "$DATASET" --split valid --metric accuracy --epochs "$EPOCHS" --seed 0 --jobs 1)
 nice -n 10 $NASBENCH predictors --table "$TABLE" "${label[@]}" --train-sizes 10,20,50,100,200,500,1000 \
   --trials 20 --predictors rf,gbdt --encoding adjacency --out "$OUT" "$@"
 if [ "$MLP_TRIALS" -gt 0 ]; then

@@ -6,11 +6,13 @@
 # forest (WEAKNAS_MODEL, default rf). Runs under nice with one worker.
 #
 # Writes $OUT (queries.csv, trials.csv, summary.csv, curves.csv, config.json); results in docs/RESULTS.md.
-# Env: TABLE, OUT, TRIALS, WEAKNAS_MODEL.
+# Env: DATASET and EPOCHS (default cora 400; e.g. cs 400, photo 500), TABLE, OUT, TRIALS, WEAKNAS_MODEL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TABLE=${TABLE:-data/cache/nbgraph.h5}
-OUT=${OUT:-runs/search-nbgraph}
+DATASET=${DATASET:-cora}
+EPOCHS=${EPOCHS:-400}
+OUT=${OUT:-runs/search-nbgraph-$DATASET}
 TRIALS=${TRIALS:-100}
 WEAKNAS_MODEL=${WEAKNAS_MODEL:-rf}
 NASBENCH=.build/release/nasbench
@@ -18,5 +20,6 @@ NASBENCH=.build/release/nasbench
 swift build -c release --product nasbench
 [ -f "$TABLE" ] || make nbgraph-table
 nice -n 10 $NASBENCH search --table "$TABLE" --strategies random,evolution,local,weaknas \
-  --weaknas-model "$WEAKNAS_MODEL" --search-column cora.valid.accuracy.e400 --test-column cora.test.accuracy.e400 \
+  --weaknas-model "$WEAKNAS_MODEL" --search-column "$DATASET.valid.accuracy.e$EPOCHS" \
+  --test-column "$DATASET.test.accuracy.e$EPOCHS" \
   --trials "$TRIALS" --seed 0 --budget until-search-optimum --query-seed mean --jobs 1 --out "$OUT" "$@"
