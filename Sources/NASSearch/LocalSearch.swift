@@ -2,7 +2,8 @@
 /// architecture search benchmarks", 2020/2021), in NASLib's form.
 ///
 /// Query `initialSamples` random cells and start from the best. Then repeat: query every
-/// unqueried neighbour of the current cell (``SearchDomain/neighbours(ofRow:)``; NB201: one edge away) (in random order); if the best neighbour
+/// unqueried neighbour of the current cell (``SearchDomain/neighbours(ofRow:)``; NB201: one edge
+/// away), in random order; if the best neighbour
 /// (counting neighbours queried earlier, with their earlier answers) beats the current cell,
 /// move there; otherwise the current cell is a local optimum: restart from one new random
 /// cell. `initialSamples` is NASLib's NB201 default `num_init: 10`

@@ -28,8 +28,8 @@ struct Search: ParsableCommand {
         abstract: "Run search strategies on a table: seeded trials, queries to the optimum, regret.",
         discussion: """
             Writes queries.csv (one row per trial and query), trials.csv (one row per trial), config.json, \
-            summary.csv and curves.csv into --out; see docs/SEARCH.md. The WeakNAS NB201 comparison is \
-            experiments/weaknas-nb201.sh.
+            summary.csv and curves.csv into --out; see docs/SEARCH.md (NB101 and NAS-Bench-Graph tables: moves \
+            stay inside the table). The WeakNAS NB201 comparison is experiments/weaknas-nb201.sh.
             """)
 
     @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); its cells are the searchable set.")
