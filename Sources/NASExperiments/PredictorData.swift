@@ -2,9 +2,11 @@ import NASOracle
 import NASPredictors
 import NASSpaces
 
-/// The cells and labels a predictor experiment learns from: every labelled row of an NB201
-/// table, its features in one encoding, and its label from one column.
+/// The cells and labels a predictor experiment learns from: every labelled row of a table
+/// (NB201, NB101 or NAS-Bench-Graph), its features in one encoding, and its label from one column.
 ///
+/// The rows are the table's, whatever part of its space the table covers: on a sample (such as
+/// NASLib's 500 NB101 cells) train and test cells are both drawn from the sample.
 /// Built once per run and shared, read-only, by all trials.
 public struct PredictorData: Sendable {
     /// The label column.
@@ -18,18 +20,33 @@ public struct PredictorData: Sendable {
     /// The features of each used row, in ``encoding``.
     public let features: FeatureMatrix
     public let encoding: Encoding
+    /// The node and op-class counts of the space's graph encoding (sizes the GCN).
+    public let graphShape: (nodeCount: Int, opClassCount: Int)
     /// Rows left out because their label is missing (only with `dropMissingLabels`).
     public let droppedRows: Int
 
     /// Reads the label column of `query` (its seed must be `.mean` or `.fixed`) and encodes the cells.
     ///
-    /// - Throws: ``ExperimentError/badInput(_:)`` for a table that is not NB201, or a label
-    ///   column with missing (NaN) values unless `dropMissingLabels`; the oracle's errors for a
-    ///   column the table lacks.
+    /// - Throws: ``ExperimentError/badInput(_:)`` for a table of another space, or a label
+    ///   column with missing (NaN) values unless `dropMissingLabels`;
+    ///   ``PredictorError/unsupportedEncoding(_:space:supported:)`` for an encoding the space does
+    ///   not define; the oracle's errors for a column the table lacks.
     public init(table: BenchmarkTable, query: Query, encoding: Encoding, dropMissingLabels: Bool) throws {
-        guard table.space == "nb201" else {
-            throw ExperimentError.badInput("predictors supports nb201 tables only (this table's space is \(table.space))")
+        switch table.space {
+        case "nb201": try self.init(NB201Space(), table: table, query: query, encoding: encoding, drop: dropMissingLabels)
+        case "nb101": try self.init(NB101Space(), table: table, query: query, encoding: encoding, drop: dropMissingLabels)
+        case "nbgraph": try self.init(NBGraphSpace(), table: table, query: query, encoding: encoding, drop: dropMissingLabels)
+        default:
+            throw ExperimentError.badInput(
+                "predictors supports nb201, nb101 and nbgraph tables (this table's space is \(table.space))")
         }
+    }
+
+    /// The data of `table`, whose cells `space` parses.
+    private init(
+        _ space: some EncodableSpace, table: BenchmarkTable, query: Query, encoding: Encoding, drop dropMissingLabels: Bool
+    ) throws {
+        try space.requireSupport(encoding)
         guard query.seed != .sampled else {
             throw ExperimentError.badInput("predictor labels need one value per cell: use the seed mean or a fixed seed, not sampled")
         }
@@ -42,7 +59,6 @@ public struct PredictorData: Sendable {
                 "label column \(column.name) has \(missing) missing (NaN) values among \(values.count) cells: "
                     + "pass --drop-missing-labels to leave those cells out, or choose another column")
         }
-        let space = NB201Space()
         let rows = values.indices.filter { values[$0].isFinite }
         let cells = try rows.map { try space.parse(table.archs[$0]) }
         self.column = column
@@ -51,6 +67,7 @@ public struct PredictorData: Sendable {
         self.labels = rows.map { Double(values[$0]) }
         self.features = space.features(of: cells, as: encoding)
         self.encoding = encoding
+        self.graphShape = space.graphShape
         self.droppedRows = missing
     }
 

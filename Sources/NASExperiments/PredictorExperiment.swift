@@ -58,6 +58,9 @@ public struct PredictorExperiment: Sendable {
         }
         self.data = data
         self.kinds = kinds
+        // The GCN reads graphs of the data's space (NB201: 8 nodes, 7 op classes, the defaults).
+        var settings = settings
+        (settings.gcn.nodeCount, settings.gcn.opClassCount) = data.graphShape
         self.settings = settings
         self.trainSizes = trainSizes
         self.repeats = repeats

@@ -41,6 +41,9 @@ extension NB201Space {
         return matrix
     }()
 
+    /// 8 nodes, 7 op classes.
+    public var graphShape: (nodeCount: Int, opClassCount: Int) { (Self.graphNodeCount, Self.graphOpClassCount) }
+
     /// The cell as an op-on-node DAG (8 nodes, 7 op classes).
     public func graph(of cell: NB201Cell) -> CellGraph {
         let ops = [0] + cell.ops.map { 1 + $0.index } + [Self.graphOpClassCount - 1]

@@ -31,6 +31,8 @@ public enum PredictorError: Error, Hashable, Sendable, CustomStringConvertible, 
     case unknownPredictor(String, known: [String])
     /// An encoding name that is not an ``Encoding``.
     case unknownEncoding(String, known: [String])
+    /// An encoding the search space does not define (e.g. the path encoding of NAS-Bench-Graph).
+    case unsupportedEncoding(Encoding, space: String, supported: [Encoding])
 
     /// A one-line explanation naming the offending value and what was expected.
     public var description: String {
@@ -65,6 +67,8 @@ public enum PredictorError: Error, Hashable, Sendable, CustomStringConvertible, 
             return "unknown predictor '\(name)' (expected one of: \(known.joined(separator: ", ")))"
         case let .unknownEncoding(name, known):
             return "unknown encoding '\(name)' (expected one of: \(known.joined(separator: ", ")))"
+        case let .unsupportedEncoding(encoding, space, supported):
+            return "encoding \(encoding.rawValue) is not defined for \(space) (use one of: \(supported.map(\.rawValue).joined(separator: ", ")))"
         }
     }
 

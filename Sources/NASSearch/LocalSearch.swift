@@ -1,10 +1,9 @@
-import NASSpaces
-
 /// Local search (White, Nolen, Zela & Hutter, "Local search is state of the art for neural
 /// architecture search benchmarks", 2020/2021), in NASLib's form.
 ///
 /// Query `initialSamples` random cells and start from the best. Then repeat: query every
-/// unqueried one-edge neighbour of the current cell (in random order); if the best neighbour
+/// unqueried neighbour of the current cell (``SearchDomain/neighbours(ofRow:)``; NB201: one edge
+/// away), in random order; if the best neighbour
 /// (counting neighbours queried earlier, with their earlier answers) beats the current cell,
 /// move there; otherwise the current cell is a local optimum: restart from one new random
 /// cell. `initialSamples` is NASLib's NB201 default `num_init: 10`
@@ -23,7 +22,7 @@ public struct LocalSearch: SearchStrategy {
     public var hyperparameters: [String: Hyperparameter] { ["initial_samples": .int(initialSamples)] }
 
     public func run(_ session: SearchSession, using generator: inout some RandomNumberGenerator) throws {
-        var current: (cell: NB201Cell, fitness: Double)? = nil
+        var current: (row: Int, fitness: Double)? = nil
         var starts = 0
         while !session.isFinished {
             guard let here = current else {
@@ -32,7 +31,7 @@ public struct LocalSearch: SearchStrategy {
                 if current == nil { return }
                 continue
             }
-            var neighbours = session.neighbours(of: here.cell)
+            var neighbours = session.neighbours(of: here.row)
             generator.shuffle(&neighbours)
             var best = here
             for neighbour in neighbours {
@@ -48,19 +47,19 @@ public struct LocalSearch: SearchStrategy {
                 let fitness = session.problem.fitness(value)
                 if fitness > best.fitness { best = (neighbour, fitness) }
             }
-            current = best.cell == here.cell ? nil : best
+            current = best.row == here.row ? nil : best
         }
     }
 
     /// Queries `count` random cells and returns the best (nil if none could be queried).
     private func start(count: Int, _ session: SearchSession, using generator: inout some RandomNumberGenerator)
-        throws -> (cell: NB201Cell, fitness: Double)?
+        throws -> (row: Int, fitness: Double)?
     {
-        var best: (cell: NB201Cell, fitness: Double)? = nil
+        var best: (row: Int, fitness: Double)? = nil
         for _ in 0..<count {
-            guard !session.isFinished, let cell = session.randomAvailableCell(using: &generator) else { break }
-            let fitness = session.problem.fitness(try session.query(cell))
-            if best == nil || fitness > (best?.fitness ?? -.infinity) { best = (cell, fitness) }
+            guard !session.isFinished, let row = session.randomAvailableRow(using: &generator) else { break }
+            let fitness = session.problem.fitness(try session.query(row))
+            if best == nil || fitness > (best?.fitness ?? -.infinity) { best = (row, fitness) }
         }
         return best
     }

@@ -1,7 +1,8 @@
-import NASSpaces
+import NASPredictors
 
-/// Ridge regression on the 30-feature one-hot encoding of NB201 cells: a linear, additive
-/// model of "which op on which edge", fitted in closed form.
+/// Ridge regression on the adjacency one-hot encoding of the domain's space (NB201: 30 features,
+/// "which op on which edge"; NB101: 36; NAS-Bench-Graph: 46): a linear, additive model fitted in
+/// closed form.
 ///
 /// A deliberately simple PLACEHOLDER ranking model, so that ``WeakNAS`` can run and be tested
 /// before the project's predictors exist. It is NOT the MLP of the WeakNAS paper, and results
@@ -26,14 +27,15 @@ public struct OneHotRidgeModel: RankingModel {
     }
 
     public mutating func fit(
-        _ cells: [NB201Cell], labels: [Double], using generator: inout some RandomNumberGenerator
+        _ rows: [Int], of domain: any SearchDomain, labels: [Double], using generator: inout some RandomNumberGenerator
     ) throws {
-        guard cells.count == labels.count, !cells.isEmpty else {
+        guard rows.count == labels.count, !rows.isEmpty else {
             throw SearchError.badInput("ridge fit needs as many labels as cells, and at least one")
         }
-        let d = NB201Cell.oneHotWidth
-        let n = Double(cells.count)
-        let rows = cells.map(\.oneHotIndices)
+        let features = try domain.features(ofRows: rows, as: .adjacencyOneHot)
+        let d = features.columnCount
+        let n = Double(rows.count)
+        let rows = Self.ones(features)
         var featureMean = [Double](repeating: 0, count: d)
         for row in rows { for j in row { featureMean[j] += 1 / n } }
         let labelMean = labels.reduce(0, +) / n
@@ -55,8 +57,19 @@ public struct OneHotRidgeModel: RankingModel {
         intercept = labelMean - zip(featureMean, weights).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    public func scores(_ cells: [NB201Cell]) throws -> [Double] {
-        guard weights.count == NB201Cell.oneHotWidth else { throw SearchError.badInput("ridge model scored before fit") }
-        return cells.map { cell in cell.oneHotIndices.reduce(intercept) { $0 + weights[$1] } }
+    public func scores(_ rows: [Int], of domain: any SearchDomain) throws -> [Double] {
+        let features = try domain.features(ofRows: rows, as: .adjacencyOneHot)
+        guard !weights.isEmpty, weights.count == features.columnCount else {
+            throw SearchError.badInput("ridge model scored before fit")
+        }
+        return Self.ones(features).map { ones in ones.reduce(intercept) { $0 + weights[$1] } }
+    }
+
+    /// The columns holding a 1 in each row, ascending (the encoding is 0/1).
+    static func ones(_ features: FeatureMatrix) -> [[Int]] {
+        (0..<features.rowCount).map { row in
+            let values = features.row(row)
+            return (0..<features.columnCount).filter { values[values.startIndex + $0] != 0 }
+        }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import NASPredictors
-import NASSpaces
 
 /// Any of the project's predictors (NASPredictors' `Predictor`) as WeakNAS's ranking model:
-/// cells are encoded (adjacency one-hot by default, as WeakNAS does for NB201), the predictor
+/// cells are encoded by their domain's space (adjacency one-hot by default, as WeakNAS does for
+/// NB201), the predictor
 /// is fitted afresh on every call to `fit`, and its predictions are the scores.
 public struct PredictorRankingModel<Model: Predictor>: RankingModel {
     public let name: String
@@ -26,15 +26,15 @@ public struct PredictorRankingModel<Model: Predictor>: RankingModel {
     }
 
     public mutating func fit(
-        _ cells: [NB201Cell], labels: [Double], using generator: inout some RandomNumberGenerator
+        _ rows: [Int], of domain: any SearchDomain, labels: [Double], using generator: inout some RandomNumberGenerator
     ) throws {
         var fresh = Model(configuration: configuration)
-        try fresh.fit(NB201Space().features(of: cells, as: encoding), labels: labels, using: &generator)
+        try fresh.fit(try domain.features(ofRows: rows, as: encoding), labels: labels, using: &generator)
         model = fresh
     }
 
-    public func scores(_ cells: [NB201Cell]) throws -> [Double] {
+    public func scores(_ rows: [Int], of domain: any SearchDomain) throws -> [Double] {
         guard let model else { throw SearchError.badInput("\(name): scores asked before fit") }
-        return try model.predict(NB201Space().features(of: cells, as: encoding))
+        return try model.predict(try domain.features(ofRows: rows, as: encoding))
     }
 }

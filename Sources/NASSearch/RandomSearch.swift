@@ -10,8 +10,8 @@ public struct RandomSearch: SearchStrategy {
     public var hyperparameters: [String: Hyperparameter] { [:] }
 
     public func run(_ session: SearchSession, using generator: inout some RandomNumberGenerator) throws {
-        while !session.isFinished, let cell = session.randomAvailableCell(using: &generator) {
-            try session.query(cell)
+        while !session.isFinished, let row = session.randomAvailableRow(using: &generator) {
+            try session.query(row)
         }
     }
 }

@@ -1,7 +1,6 @@
-import NASSpaces
-
 /// What WeakNAS needs from a predictor: fit on queried cells and their labels, then score
-/// unqueried cells so that higher scores mean better predicted cells.
+/// unqueried cells so that higher scores mean better predicted cells. Cells are given as table
+/// rows of a ``SearchDomain``, which encodes them (``SearchDomain/features(ofRows:as:)``).
 ///
 /// A value type holding its hyperparameters; ``WeakNAS`` copies its prototype and fits the copy
 /// afresh every iteration. The project's predictors (MLP, random forest, GBDT, ensembles; the
@@ -13,11 +12,12 @@ public protocol RankingModel: Sendable {
     /// The hyperparameters, recorded in a run's `config.json`.
     var hyperparameters: [String: Hyperparameter] { get }
 
-    /// Fits the model on `cells` and their `labels` (standardised by the caller: mean 0, std 1,
-    /// higher is better). Randomness (initialisation, bootstrap, ...) comes only from `generator`.
-    mutating func fit(_ cells: [NB201Cell], labels: [Double], using generator: inout some RandomNumberGenerator)
-        throws
+    /// Fits the model on the cells of `rows` and their `labels` (standardised by the caller: mean
+    /// 0, std 1, higher is better). Randomness (initialisation, bootstrap, ...) comes only from `generator`.
+    mutating func fit(
+        _ rows: [Int], of domain: any SearchDomain, labels: [Double], using generator: inout some RandomNumberGenerator
+    ) throws
 
-    /// Scores cells with the fitted model (higher is predicted better), one score per cell.
-    func scores(_ cells: [NB201Cell]) throws -> [Double]
+    /// Scores the cells of `rows` with the fitted model (higher is predicted better), one score per row.
+    func scores(_ rows: [Int], of domain: any SearchDomain) throws -> [Double]
 }

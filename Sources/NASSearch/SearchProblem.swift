@@ -2,7 +2,11 @@ import NASOracle
 import NASSpaces
 
 /// What every trial of a search experiment shares: the table, the resolved search and test
-/// queries, the NB201 cell and isomorphism class of every row, and which classes are optimal.
+/// queries, the ``SearchDomain`` of its space (every row's cell and the moves between rows), the
+/// isomorphism class of every row, and which classes are optimal.
+///
+/// The searchable set is the table's rows: a table that samples its space (NASLib's 500 NB101
+/// cells) is searched as if those cells were the whole space.
 ///
 /// Built once per run (it parses every cell and computes class keys) and shared, read-only,
 /// by all trials on all threads.
@@ -15,10 +19,8 @@ public final class SearchProblem: Sendable {
     public let testQuery: ResolvedQuery
     /// Which cells count as one: strategies never query two cells of one class.
     public let uniqueness: IsomorphismRule
-    /// The NB201 cell of each row.
-    public let cells: [NB201Cell]
-    /// The row of each NB201 rank (-1 where the table lacks the cell).
-    public let rowOfRank: [Int32]
+    /// The table's cells and the moves between them (NB201, NB101 or NAS-Bench-Graph).
+    public let domain: any SearchDomain
     /// Dense class number (0..<classCount) of each row, in order of first appearance.
     public let classOfRow: [Int32]
     /// The rows of each class.
@@ -34,9 +36,7 @@ public final class SearchProblem: Sendable {
     ///   - search: the search metric; `.mean` or `.sampled` seeds (the optimum is always the seed mean's).
     ///   - test: the reported metric; its seed is forced to `.mean`.
     public init(table: BenchmarkTable, search: Query, test: Query, uniqueness: IsomorphismRule = .none) throws {
-        guard table.space == "nb201" else {
-            throw SearchError.badInput("search supports nb201 tables only (this table's space is \(table.space))")
-        }
+        domain = try makeSearchDomain(table)
         let oracle = TabularOracle(table: table)
         var testMean = test
         testMean.seed = .mean
@@ -44,12 +44,6 @@ public final class SearchProblem: Sendable {
         testQuery = try oracle.resolve(testMean)
         self.table = table
         self.uniqueness = uniqueness
-        let space = NB201Space()
-        let cells = try (0..<table.rowCount).map { try space.parse(table.archs[$0]) }
-        var rowOfRank = [Int32](repeating: -1, count: NB201Cell.count)
-        for (row, cell) in cells.enumerated() { rowOfRank[cell.rank] = Int32(row) }
-        self.cells = cells
-        self.rowOfRank = rowOfRank
         var classIDs: [String: Int32] = [:]
         var classOfRow: [Int32] = []
         var rowsOfClass: [[Int32]] = []
@@ -75,13 +69,6 @@ public final class SearchProblem: Sendable {
 
     /// Number of classes (cells, when `uniqueness` is `.none`).
     public var classCount: Int { rowsOfClass.count }
-
-    /// The row of a cell, or nil when the table does not hold it.
-    @inlinable
-    public func row(of cell: NB201Cell) -> Int? {
-        let row = rowOfRank[cell.rank]
-        return row < 0 ? nil : Int(row)
-    }
 
     /// A search-metric value as a fitness to maximise (negated for lower-is-better metrics).
     @inlinable

@@ -18,8 +18,6 @@ public final class SearchSession {
     // Copies of the problem's arrays and queries: the per-query path touches no class.
     private let searchQuery: ResolvedQuery
     private let testQuery: ResolvedQuery
-    private let cells: [NB201Cell]
-    private let rowOfRank: [Int32]
     private let classOfRow: [Int32]
     private let searchOptimalClass: [Bool]
     private let testOptimalClass: [Bool]
@@ -44,8 +42,6 @@ public final class SearchSession {
         noise = SplitMix64(seed: noiseSeed)
         searchQuery = problem.searchQuery
         testQuery = problem.testQuery
-        cells = problem.cells
-        rowOfRank = problem.rowOfRank
         classOfRow = problem.classOfRow
         searchOptimalClass = problem.searchOptimalClass
         testOptimalClass = problem.testOptimalClass
@@ -71,47 +67,47 @@ public final class SearchSession {
         }
     }
 
-    private func row(of cell: NB201Cell) -> Int? {
-        let row = rowOfRank[cell.rank]
-        return row < 0 ? nil : Int(row)
+    /// Whether a row may be queried: it is in the table and neither it nor its class was queried.
+    public func isAvailable(_ row: Int) -> Bool {
+        row >= 0 && row < positionInPool.count && positionInPool[row] >= 0
     }
 
-    /// Whether a cell may be queried: it is in the table and neither it nor its class was queried.
-    public func isAvailable(_ cell: NB201Cell) -> Bool {
-        guard let row = row(of: cell) else { return false }
-        return positionInPool[row] >= 0
-    }
-
-    /// The search value answered for a cell queried earlier, or nil.
-    public func answer(for cell: NB201Cell) -> Float? {
-        guard let row = row(of: cell), queried[row] else { return nil }
-        return answers[row]
+    /// The search value answered for a row queried earlier, or nil.
+    public func answer(for row: Int) -> Float? {
+        row >= 0 && row < queried.count && queried[row] ? answers[row] : nil
     }
 
     /// The rows that may still be queried, in an order that depends on the history (sort them
     /// if the order matters).
     public var availableRows: [Int32] { pool }
 
-    /// A cell drawn uniformly from those that may still be queried, or nil when none is left.
-    public func randomAvailableCell(using generator: inout some RandomNumberGenerator) -> NB201Cell? {
+    /// A row drawn uniformly from those that may still be queried, or nil when none is left.
+    public func randomAvailableRow(using generator: inout some RandomNumberGenerator) -> Int? {
         guard !pool.isEmpty else { return nil }
-        return cells[Int(pool[generator.nextIndex(below: pool.count)])]
+        return Int(pool[generator.nextIndex(below: pool.count)])
     }
 
-    /// The table's cells one edge away from `cell` (NB201Space order), queried or not.
-    public func neighbours(of cell: NB201Cell) -> [NB201Cell] {
-        NB201Space().neighbours(of: cell).filter { row(of: $0) != nil }
+    /// The table rows one move from `row` (``SearchDomain/neighbours(ofRow:)``), queried or not.
+    public func neighbours(of row: Int) -> [Int] {
+        problem.domain.neighbours(ofRow: row)
     }
 
-    /// Queries a cell: charges one query and its training time, returns the search value.
+    /// A mutation of `row` that may still be queried (``SearchDomain/mutate(_:isAvailable:using:)``),
+    /// or, when the domain's rule finds none, a random row that may (nil when none is left).
+    public func mutate(_ row: Int, using generator: inout some RandomNumberGenerator) -> Int? {
+        if let child = problem.domain.mutate(row, isAvailable: isAvailable, using: &generator) { return child }
+        return randomAvailableRow(using: &generator)
+    }
+
+    /// Queries a row: charges one query and its cell's training time, returns the search value.
     ///
-    /// - Throws: ``SearchError`` when the session is finished, or the cell is not in the table
-    ///   or not available (it, or a cell of its class, was queried).
+    /// - Throws: ``SearchError`` when the session is finished, or the row is not in the table
+    ///   or not available (its cell, or a cell of its class, was queried).
     @discardableResult
-    public func query(_ cell: NB201Cell) throws -> Float {
+    public func query(_ row: Int) throws -> Float {
         guard !isFinished else { throw SearchError.budgetSpent }
-        guard let row = row(of: cell) else { throw SearchError.cellNotInTable(cell.description) }
-        guard positionInPool[row] >= 0 else { throw SearchError.repeatedCell(cell.description) }
+        guard row >= 0, row < positionInPool.count else { throw SearchError.cellNotInTable("at row \(row)") }
+        guard positionInPool[row] >= 0 else { throw SearchError.repeatedCell(problem.table.archs[row]) }
         let value = oracle.value(row: row, searchQuery, using: &noise)
         let test = oracle.valueWithoutCharging(row: row, testQuery)
         answers[row] = value

@@ -53,63 +53,62 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
 
     public func run(_ session: SearchSession, using generator: inout some RandomNumberGenerator) throws {
         for _ in 0..<initialSamples {
-            guard !session.isFinished, let cell = session.randomAvailableCell(using: &generator) else { break }
-            try session.query(cell)
+            guard !session.isFinished, let row = session.randomAvailableRow(using: &generator) else { break }
+            try session.query(row)
         }
         while !session.isFinished {
-            let (cells, labels) = trainingSet(session)
+            let (rows, labels) = trainingSet(session)
             var fitted = model
-            try fitted.fit(cells, labels: labels, using: &generator)
+            try fitted.fit(rows, of: session.problem.domain, labels: labels, using: &generator)
             let batch = try nextBatch(session, fitted, using: &generator)
             guard !batch.isEmpty else { return }
-            for cell in batch {
+            for row in batch {
                 guard !session.isFinished else { return }
-                if session.isAvailable(cell) { try session.query(cell) }
+                if session.isAvailable(row) { try session.query(row) }
             }
         }
     }
 
-    /// The cells to query next: `batchSize` drawn uniformly from the unqueried cells of the
-    /// predicted top `topN`, or the best-predicted unqueried cells when too few are left there.
+    /// The rows to query next: `batchSize` drawn uniformly from the unqueried rows of the
+    /// predicted top `topN`, or the best-predicted unqueried rows when too few are left there.
     func nextBatch(
         _ session: SearchSession, _ fitted: Model, using generator: inout some RandomNumberGenerator
-    ) throws -> [NB201Cell] {
+    ) throws -> [Int] {
         switch topOf {
         case .available:
             let top = try bestPredicted(session, fitted)
             return generator.sampleIndices(batchSize, from: top.count).map { top[$0] }
         case .all:
-            let cells = session.problem.cells
-            let scores = try fitted.scores(cells)
-            let order = (0..<cells.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            let candidates = order.prefix(topN).filter { session.isAvailable(cells[$0]) }
+            let rows = Array(0..<session.problem.table.rowCount)
+            let scores = try fitted.scores(rows, of: session.problem.domain)
+            let order = rows.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            let candidates = order.prefix(topN).filter { session.isAvailable($0) }
             if candidates.count >= batchSize {
-                return generator.sampleIndices(batchSize, from: candidates.count).map { cells[candidates[$0]] }
+                return generator.sampleIndices(batchSize, from: candidates.count).map { candidates[$0] }
             }
-            return order.lazy.filter { session.isAvailable(cells[$0]) }.prefix(batchSize).map { cells[$0] }
+            return Array(order.lazy.filter { session.isAvailable($0) }.prefix(batchSize))
         }
     }
 
-    /// The queried cells with finite answers and their standardised fitness.
-    func trainingSet(_ session: SearchSession) -> ([NB201Cell], [Double]) {
-        var cells: [NB201Cell] = []
+    /// The queried rows with finite answers and their standardised fitness.
+    func trainingSet(_ session: SearchSession) -> ([Int], [Double]) {
+        var rows: [Int] = []
         var fitness: [Double] = []
         for step in session.steps where step.searchValue.isFinite {
-            cells.append(session.problem.cells[step.row])
+            rows.append(step.row)
             fitness.append(session.problem.fitness(step.searchValue))
         }
         let mean = fitness.reduce(0, +) / Double(max(1, fitness.count))
         let variance = fitness.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, fitness.count))
         let std = variance > 0 ? variance.squareRoot() : 1
-        return (cells, fitness.map { ($0 - mean) / std })
+        return (rows, fitness.map { ($0 - mean) / std })
     }
 
-    /// The `topN` available cells with the highest scores (ties: lower row first).
-    func bestPredicted(_ session: SearchSession, _ fitted: Model) throws -> [NB201Cell] {
-        let rows = session.availableRows.sorted()
-        let cells = rows.map { session.problem.cells[Int($0)] }
-        let scores = try fitted.scores(cells)
-        let order = (0..<cells.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return order.prefix(topN).map { cells[$0] }
+    /// The `topN` available rows with the highest scores (ties: lower row first).
+    func bestPredicted(_ session: SearchSession, _ fitted: Model) throws -> [Int] {
+        let rows = session.availableRows.sorted().map(Int.init)
+        let scores = try fitted.scores(rows, of: session.problem.domain)
+        let order = (0..<rows.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return order.prefix(topN).map { rows[$0] }
     }
 }

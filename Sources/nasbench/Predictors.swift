@@ -15,7 +15,7 @@ struct Predictors: ParsableCommand {
             options below. The NB201 experiment is experiments/predictors-nb201.sh.
             """)
 
-    @Option(help: "A nasbench HDF5 table (nb201 space).")
+    @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); train and test cells are its rows.")
     var table: String
 
     @Option(help: "Label dataset or protocol, e.g. cifar10-valid.")
@@ -45,7 +45,7 @@ struct Predictors: ParsableCommand {
     @Option(help: "Comma-separated: \(PredictorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var predictors = "rf,gbdt"
 
-    @Option(help: "Cell encoding: adjacency (one-hot ops per edge), path or graph.")
+    @Option(help: "Cell encoding: adjacency (adjacency one-hot), path (not for nbgraph) or graph; layouts per space in docs/PREDICTORS.md.")
     var encoding = "adjacency"
 
     @Option(help: "Base seed; trial seeds derive from it.")

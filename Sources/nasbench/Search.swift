@@ -28,11 +28,11 @@ struct Search: ParsableCommand {
         abstract: "Run search strategies on a table: seeded trials, queries to the optimum, regret.",
         discussion: """
             Writes queries.csv (one row per trial and query), trials.csv (one row per trial), config.json, \
-            summary.csv and curves.csv into --out; see docs/SEARCH.md. The WeakNAS NB201 comparison is \
-            experiments/weaknas-nb201.sh.
+            summary.csv and curves.csv into --out; see docs/SEARCH.md (NB101 and NAS-Bench-Graph tables: moves \
+            stay inside the table). The WeakNAS NB201 comparison is experiments/weaknas-nb201.sh.
             """)
 
-    @Option(help: "A nasbench HDF5 table (nb201 space).")
+    @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); its cells are the searchable set.")
     var table: String
 
     @Option(help: "Comma-separated: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -59,16 +59,16 @@ struct Search: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
-    @Option(help: "The column searched on.")
-    var searchColumn = "cifar10-valid.valid.accuracy.e200"
+    @Option(help: "The column searched on (default: nb201 cifar10-valid.valid.accuracy.e200, nb101 cifar10.valid.accuracy.e108, nbgraph cora.valid.accuracy.e400).")
+    var searchColumn: String?
 
     @Option(help: "Which training seed answers a search query: sampled (one drawn per query, as the papers do) or mean.")
     var querySeed = "sampled"
 
-    @Option(help: "The column reported beside it, looked up without charging a query.")
-    var testColumn = "cifar10.test.accuracy.e200"
+    @Option(help: "The column reported beside it, looked up without charging a query (default: nb201 cifar10.test.accuracy.e200, nb101 the search column, nbgraph cora.test.accuracy.e400).")
+    var testColumn: String?
 
-    @Option(help: "Never query two cells of one class: none or benchmark (NB201's 6,466 classes).")
+    @Option(help: "Never query two cells of one class: none or benchmark (NB201's 6,466 classes; NB101 and NAS-Bench-Graph tables hold one cell per class).")
     var unique = "none"
 
     @Option(help: "Regularized evolution: population size P (NASLib NB201 default).")
@@ -101,10 +101,16 @@ struct Search: ParsableCommand {
     @Option(help: "ridge-onehot: L2 penalty.")
     var ridgeLambda = 1.0
 
+    /// Default search and test columns per space (NB101's sample has no test split).
+    static let defaultColumns: [String: (search: String, test: String)] = [
+        "nb201": ("cifar10-valid.valid.accuracy.e200", "cifar10.test.accuracy.e200"),
+        "nb101": ("cifar10.valid.accuracy.e108", "cifar10.valid.accuracy.e108"),
+        "nbgraph": ("cora.valid.accuracy.e400", "cora.test.accuracy.e400"),
+    ]
+
     func run() throws {
         let shard = try shard.map(Shard.init(parsing:)) ?? .all
         let budget = try SearchBudget(parsing: budget)
-        let strategies = try makeStrategies()
         guard let rule = IsomorphismRule(rawValue: unique), rule != .functional else {
             throw ExperimentError.badInput("unknown --unique '\(unique)' (expected none or benchmark)")
         }
@@ -115,6 +121,10 @@ struct Search: ParsableCommand {
         default: throw ExperimentError.badInput("bad --query-seed '\(querySeed)' (expected sampled or mean)")
         }
         let loaded = try BenchmarkTable.load(table)
+        let defaults = Self.defaultColumns[loaded.space]
+        guard let searchColumn = searchColumn ?? defaults?.search, let testColumn = testColumn ?? defaults?.test else {
+            throw ExperimentError.badInput("give --search-column and --test-column for a table of space \(loaded.space)")
+        }
         func query(_ name: String, _ seed: SeedChoice) throws -> NASOracle.Query {
             let key = try ColumnKey(name: name)
             return NASOracle.Query(
@@ -122,6 +132,7 @@ struct Search: ParsableCommand {
         }
         let problem = try SearchProblem(
             table: loaded, search: try query(searchColumn, seedChoice), test: try query(testColumn, .mean), uniqueness: rule)
+        let strategies = try makeStrategies(graphShape: problem.domain.graphShape)
         let experiment = try SearchExperiment(
             problem: problem, strategies: strategies, trialsPerStrategy: trials, seed: seed, budget: budget, tablePath: table)
         let runner = try TrialRunner(
@@ -139,7 +150,8 @@ struct Search: ParsableCommand {
         print(summary.text, terminator: "")
     }
 
-    func makeStrategies() throws -> [any SearchStrategy] {
+    /// The strategies of `--strategies`; `graphShape` sizes the GCN to the table's space.
+    func makeStrategies(graphShape: (nodeCount: Int, opClassCount: Int)) throws -> [any SearchStrategy] {
         let names = strategies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty else { throw ExperimentError.badInput("--strategies is empty") }
         return try names.map { name -> any SearchStrategy in
@@ -170,7 +182,10 @@ struct Search: ParsableCommand {
                 case .gcn:
                     return try WeakNAS(
                         model: PredictorRankingModel<GCNPredictor>(
-                            name: "gcn", configuration: GCNConfiguration(), encoding: .graph),
+                            name: "gcn",
+                            configuration: GCNConfiguration(
+                                nodeCount: graphShape.nodeCount, opClassCount: graphShape.opClassCount),
+                            encoding: .graph),
                         initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
                 case .ridgeOnehot:
                     return try WeakNAS(

@@ -1,5 +1,6 @@
 import NASSearch
 import NASSpaces
+import TestSupport
 import XCTest
 
 final class RidgeTests: XCTestCase {
@@ -19,15 +20,17 @@ final class RidgeTests: XCTestCase {
         // An additive "accuracy": each (edge, op) adds a fixed amount. With a tiny penalty the
         // one-hot ridge model reproduces the ranking of every cell from a few hundred examples.
         var rng = SplitMix64(seed: 1)
-        let effects = (0..<NB201Cell.oneHotWidth).map { _ in Double(rng.nextUniform(below: 1000)) / 100 }
-        let truth = { (cell: NB201Cell) in cell.oneHotIndices.reduce(0) { $0 + effects[$1] } }
+        let domain = try NB201Domain(try Fixtures.nb201Table(count: NB201Cell.count))
+        let width = NB201Space.adjacencyOneHotWidth
+        let effects = (0..<width).map { _ in Double(rng.nextUniform(below: 1000)) / 100 }
+        let truth = { (row: Int) in (0..<NB201Cell.edgeCount).reduce(0) { $0 + effects[$1 * 5 + domain.cells[row][$1].index] } }
         let space = NB201Space()
-        let training = (0..<300).map { _ in space.sample(using: &rng) }
+        let training = (0..<300).map { _ in space.sample(using: &rng).rank }  // rows are ranks in this table
         var model = try OneHotRidgeModel(lambda: 1e-6)
-        try model.fit(training, labels: training.map(truth), using: &rng)
-        let all = space.allCells
-        let scores = try model.scores(all)
-        for (cell, score) in zip(all, scores).prefix(2000) { XCTAssertEqual(score, truth(cell), accuracy: 1e-4) }
-        XCTAssertThrowsError(try OneHotRidgeModel().scores(all))
+        try model.fit(training, of: domain, labels: training.map(truth), using: &rng)
+        let all = Array(0..<NB201Cell.count)
+        let scores = try model.scores(all, of: domain)
+        for (row, score) in zip(all, scores).prefix(2000) { XCTAssertEqual(score, truth(row), accuracy: 1e-4) }
+        XCTAssertThrowsError(try OneHotRidgeModel().scores(all, of: domain))
     }
 }

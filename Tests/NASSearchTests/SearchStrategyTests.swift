@@ -61,16 +61,17 @@ final class SearchStrategyTests: XCTestCase {
     func testSessionChargesOnlySearchQueriesAndTracksTheIncumbent() throws {
         let problem = try SearchFixtures.problem(count: 50, seed: .mean)
         let session = SearchSession(problem: problem, budget: .queries(3), noiseSeed: 0)
-        let cells = [7, 3, 40].map { problem.cells[$0] }
-        let values = try cells.map { try session.query($0) }
-        // The fixture's time column is 1000 + rank: only the three search queries are charged.
-        XCTAssertEqual(session.outcome.simulatedSeconds, Double(cells.reduce(0) { $0 + 1000 + $1.rank }))
-        XCTAssertThrowsError(try session.query(problem.cells[8])) { XCTAssertEqual($0 as? SearchError, .budgetSpent) }
+        let rows = [7, 3, 40]
+        let values = try rows.map { try session.query($0) }
+        // The fixture's time column is 1000 + rank (= row): only the three search queries are charged.
+        XCTAssertEqual(session.outcome.simulatedSeconds, Double(rows.reduce(0) { $0 + 1000 + $1 }))
+        XCTAssertThrowsError(try session.query(8)) { XCTAssertEqual($0 as? SearchError, .budgetSpent) }
         let fresh = SearchSession(problem: problem, budget: .queries(3), noiseSeed: 0)
-        try fresh.query(cells[0])
-        XCTAssertThrowsError(try fresh.query(cells[0])) { error in
-            XCTAssertEqual(error as? SearchError, .repeatedCell(cells[0].description))
+        try fresh.query(rows[0])
+        XCTAssertThrowsError(try fresh.query(rows[0])) { error in
+            XCTAssertEqual(error as? SearchError, .repeatedCell(problem.table.archs[rows[0]]))
         }
+        XCTAssertThrowsError(try fresh.query(50)) { XCTAssertEqual($0 as? SearchError, .cellNotInTable("at row 50")) }
         let best = values.max() ?? .nan
         let last = try XCTUnwrap(session.steps.last)
         XCTAssertEqual(last.bestSearchValue, best)
