@@ -145,7 +145,7 @@ final class PredictorsCLITests: XCTestCase {
         let tmp = try TemporaryFolder()
         let out = tmp.file("x")
         let typo = try tmp.write("typo.json", #"{"rf": {"treeCont": 7}}"#)
-        let yaml = try tmp.write("h.yaml", "rf:\n  treeCount: 7\n")
+        let toml = try tmp.write("h.toml", "[rf]\ntreeCount = 7\n")
         let cases: [([String], String)] = [
             (try arguments(out: out, sizes: "10,5000"), "train size 5000 does not fit the 3000 cells of the table"),
             (try arguments(out: out, sizes: "10,2500", extra: ["--label-seed", "1", "--drop-missing-labels"]),
@@ -159,7 +159,7 @@ final class PredictorsCLITests: XCTestCase {
             (try arguments(out: out, sizes: "10,x"), "bad --train-sizes '10,x'"),
             (try arguments(out: out, sizes: "10,10"), "a train size is listed twice"),
             (try arguments(out: out, extra: ["--config", typo]), "rf.treeCont"),
-            (try arguments(out: out, extra: ["--config", yaml]), "only JSON config files"),
+            (try arguments(out: out, extra: ["--config", toml]), "expected a .json, .yaml or .yml file"),
             (try arguments(out: out, extra: ["--rf-max-features", "many"]), "bad --rf-max-features 'many'"),
             (try arguments(out: out, extra: ["--rf-trees", "0"]), "invalid hyperparameter treeCount = 0"),
             (try arguments(out: out, extra: ["--shard", "2/2"]), "bad shard '2/2'"),
