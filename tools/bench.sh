@@ -35,3 +35,7 @@ for r in rows:
         print(f'| {r["task"]} | {r["tool"]}{score} | {r["seconds"] * 1000:.2f} ms | | {ratio} |')
 PY
 rm -f "$out" "$splits"
+
+echo
+echo "NAS-Bench-101: enumerate every model and hash it with the official module hash (issue 6)"
+"$bin/nasbench-bench" nb101-enumerate
