@@ -21,24 +21,15 @@ import numpy as np
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPRegressor
 
-OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
-
-
-def one_hot(arch):
-    """6 edges in the string's order ((1<-0), (2<-0), (2<-1), (3<-0), (3<-1), (3<-2)) x 5 ops."""
-    features = np.zeros(30)
-    edges = [entry.split("~")[0] for node in arch.split("+") for entry in node.strip("|").split("|")]
-    for e, op in enumerate(edges):
-        features[5 * e + OPS.index(op)] = 1
-    return features
-
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from predictor_reference import adjacency_one_hot  # noqa: E402  (the encoding the other references use)
 
 def main():
     path, column, budget, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     with h5py.File(path, "r") as f:
         archs = [a.decode() if isinstance(a, bytes) else a for a in f["cells/arch"][:]]
         y = f["metrics"][column][:].astype(np.float64)
-    x = np.array([one_hot(a) for a in archs])
+    x = np.array([adjacency_one_hot(a) for a in archs])
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
     queried = list(rng.choice(len(y), size=10, replace=False))

@@ -79,9 +79,7 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
             let top = try bestPredicted(session, fitted)
             return generator.sampleIndices(batchSize, from: top.count).map { top[$0] }
         case .all:
-            let rows = Array(0..<session.problem.table.rowCount)
-            let scores = try fitted.scores(rows, of: session.problem.domain)
-            let order = rows.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            let order = try ranked(Array(0..<session.problem.table.rowCount), session, fitted)
             let candidates = order.prefix(topN).filter { session.isAvailable($0) }
             if candidates.count >= batchSize {
                 return generator.sampleIndices(batchSize, from: candidates.count).map { candidates[$0] }
@@ -106,9 +104,12 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
 
     /// The `topN` available rows with the highest scores (ties: lower row first).
     func bestPredicted(_ session: SearchSession, _ fitted: Model) throws -> [Int] {
-        let rows = session.availableRows.sorted().map(Int.init)
+        Array(try ranked(session.availableRows.sorted().map(Int.init), session, fitted).prefix(topN))
+    }
+
+    /// `rows` (ascending) from the highest score to the lowest; ties keep the lower row first.
+    private func ranked(_ rows: [Int], _ session: SearchSession, _ fitted: Model) throws -> [Int] {
         let scores = try fitted.scores(rows, of: session.problem.domain)
-        let order = (0..<rows.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return order.prefix(topN).map { rows[$0] }
+        return (0..<rows.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { rows[$0] }
     }
 }
