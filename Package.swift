@@ -84,7 +84,8 @@ let package = Package(
             dependencies: ["NASOracle", "NASSpaces", "NASPredictors"],
             path: "Sources/nasbench-bench"),
         .executableTarget(
-            name: "tensor-bench", dependencies: ["NASTensor", "NASDatasets", "COpenBLAS"], path: "Sources/tensor-bench"),
+            name: "tensor-bench", dependencies: ["NASTensor", "NASDatasets", "NASEvaluators", "NASSpaces", "COpenBLAS"],
+            path: "Sources/tensor-bench"),
         .executableTarget(
             name: "nasbench-predictors-bench",
             dependencies: ["NASPredictors", "NASOracle", "NASSpaces"],

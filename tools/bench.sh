@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: nasbench against h5py, pandas and numpy on the same table, side by side; then
-# Kendall tau against scipy and the random forest against scikit-learn on the same splits.
+# Kendall tau against scipy, the random forest and the MLP against scikit-learn on the same splits.
 # Usage: tools/bench.sh RELEASE_BIN_DIR TABLE.h5 PYTHON
 set -euo pipefail
 bin="$1"; table="$2"; python="$3"
@@ -32,6 +32,9 @@ for r in rows:
             factor = r["seconds"] / ours[r["task"]]
             ratio = f"{factor:.1f}x slower" if factor >= 1 else f"{1 / factor:.1f}x faster"
         score = f' (tau {r["tau"]:.4f})' if "tau" in r else f' (tau {r["value"]:.6f})' if "value" in r else ""
+        if "epochs" in r:
+            score += f', {r["epochs"]:.1f} epochs'
+
         print(f'| {r["task"]} | {r["tool"]}{score} | {r["seconds"] * 1000:.2f} ms | | {ratio} |')
 PY
 rm -f "$out" "$splits"

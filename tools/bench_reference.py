@@ -94,7 +94,7 @@ def main():
 
 
 def bench_predictors(path, splits_path):
-    """scipy.stats.kendalltau and sklearn's RandomForestRegressor on nasbench-bench's splits."""
+    """scipy.stats.kendalltau, sklearn's RandomForestRegressor and MLPRegressor on nasbench-bench's splits."""
     from scipy import stats
     from sklearn.ensemble import RandomForestRegressor
 
@@ -137,6 +137,28 @@ def bench_predictors(path, splits_path):
         mean_tau = float(statistics.fmean(taus))
         emit(tool=tool, task="random forest fit (n = 1000, 116 trees)", seconds=statistics.median(fits), tau=mean_tau)
         emit(tool=tool, task="random forest predict (14,625 cells)", seconds=statistics.median(predicts), tau=mean_tau)
+
+    # WeakNAS's MLP: MLPRegressor with the same hyperparameters, labels standardised the same way.
+    from predictor_reference import StandardizedMLP, mlp_parameters
+    parameters = mlp_parameters(exported["mlp"])
+    fits, predicts, taus, epochs = [], [], [], []
+    for seed, train in enumerate(exported["mlp_splits"]):
+        train = np.array(train)
+        test = np.setdiff1d(np.arange(len(labels)), train)
+        model = StandardizedMLP(seed, **parameters)
+        start = time.perf_counter()
+        model.fit(features[train], labels[train])
+        fitted = time.perf_counter()
+        predictions = model.predict(features[test])
+        predicted = time.perf_counter()
+        fits.append(fitted - start)
+        predicts.append(predicted - fitted)
+        taus.append(stats.kendalltau(predictions, labels[test]).statistic)
+        epochs.append(model.model.n_iter_)
+    mean_tau = float(statistics.fmean(taus))
+    emit(tool="scikit-learn", task="MLP fit (n = 100, 4 x 1000)", seconds=statistics.median(fits), tau=mean_tau,
+         epochs=float(statistics.fmean(epochs)))
+    emit(tool="scikit-learn", task="MLP predict (15,525 cells)", seconds=statistics.median(predicts), tau=mean_tau)
 
 
 if __name__ == "__main__":

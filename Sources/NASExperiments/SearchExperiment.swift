@@ -21,6 +21,7 @@ public struct SearchExperiment: Sendable {
     public static let summaryHeader = [
         "strategy", "seed", "queries", "queries_to_search_optimum", "queries_to_test_optimum",
         "seconds_to_search_optimum", "final_search_regret", "final_test_regret", "simulated_s",
+        "queries_to_search_optimum_or_top1",
     ]
 
     public let problem: SearchProblem
@@ -126,6 +127,7 @@ public struct SearchExperiment: Sendable {
             name, "\(trialSeed)", "\(o.queries)", o.queriesToSearchOptimum.map(String.init) ?? "",
             o.queriesToTestOptimum.map(String.init) ?? "", CSVLine.number(o.secondsToSearchOptimum),
             CSVLine.number(o.finalSearchRegret), CSVLine.number(o.finalTestRegret), CSVLine.number(o.simulatedSeconds),
+            o.queriesToSearchOptimumOrRecommended.map(String.init) ?? "",
         ].joined(separator: ",")
         return TrialOutput(rows: rows, summary: summary)
     }

@@ -21,6 +21,14 @@ public struct LabelStandardizer: Hashable, Sendable, Codable {
         self.scale = variance > 0 ? variance.squareRoot() : 1
     }
 
+    /// The identity map (mean 0, scale 1): labels used as given.
+    public static let identity = LabelStandardizer(mean: 0, scale: 1)
+
+    private init(mean: Double, scale: Double) {
+        self.mean = mean
+        self.scale = scale
+    }
+
     /// `(label - mean) / scale` for each label.
     public func standardize(_ labels: [Double]) -> [Double] {
         labels.map { ($0 - mean) / scale }

@@ -32,6 +32,11 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
     public var beta2: Double = 0.999
     /// Adam's epsilon. scikit-learn/PyTorch: 1e-8.
     public var epsilon: Double = 1e-8
+    /// Whether `fit` standardises the labels it is given (mean 0, std 1 over the training set).
+    /// scikit-learn's `MLPRegressor` fits labels as given; WeakNAS standardises once over the
+    /// whole table before fitting (`norm_label_all_train`), which ``false`` reproduces when the
+    /// caller passes labels standardised that way.
+    public var standardizeLabels: Bool = true
     /// Rows per forward pass in `predict` (memory/speed only; results do not depend on it).
     public var predictBatchSize: Int = 4096
 
@@ -40,7 +45,7 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
         hiddenLayers: [Int] = [1000, 1000, 1000, 1000], learningRate: Double = 1e-3, l2: Double = 1e-4,
         epochs: Int = 100, tolerance: Double = 1e-4, iterationsWithoutImprovement: Int = 10,
         batchSize: Int? = nil, beta1: Double = 0.9, beta2: Double = 0.999,
-        epsilon: Double = 1e-8, predictBatchSize: Int = 4096
+        epsilon: Double = 1e-8, standardizeLabels: Bool = true, predictBatchSize: Int = 4096
     ) {
         self.hiddenLayers = hiddenLayers
         self.learningRate = learningRate
@@ -52,11 +57,13 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
+        self.standardizeLabels = standardizeLabels
         self.predictBatchSize = predictBatchSize
     }
 
     private enum CodingKeys: String, CodingKey {
-        case hiddenLayers, learningRate, l2, epochs, tolerance, iterationsWithoutImprovement, batchSize, beta1, beta2, epsilon, predictBatchSize
+        case hiddenLayers, learningRate, l2, epochs, tolerance, iterationsWithoutImprovement, batchSize, beta1, beta2,
+            epsilon, standardizeLabels, predictBatchSize
     }
 
     /// Decodes a configuration; absent keys keep their defaults.
@@ -74,6 +81,7 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
         beta1 = try container.decodeIfPresent(Double.self, forKey: .beta1) ?? d.beta1
         beta2 = try container.decodeIfPresent(Double.self, forKey: .beta2) ?? d.beta2
         epsilon = try container.decodeIfPresent(Double.self, forKey: .epsilon) ?? d.epsilon
+        standardizeLabels = try container.decodeIfPresent(Bool.self, forKey: .standardizeLabels) ?? d.standardizeLabels
         predictBatchSize = try container.decodeIfPresent(Int.self, forKey: .predictBatchSize) ?? d.predictBatchSize
     }
 
@@ -90,6 +98,7 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
         try container.encode(beta1, forKey: .beta1)
         try container.encode(beta2, forKey: .beta2)
         try container.encode(epsilon, forKey: .epsilon)
+        try container.encode(standardizeLabels, forKey: .standardizeLabels)
         try container.encode(predictBatchSize, forKey: .predictBatchSize)
     }
 

@@ -5,7 +5,7 @@ import NASTensor
 /// Adam 1e-3, L2 1e-4), trained like scikit-learn's `MLPRegressor` (see ``MLPConfiguration``).
 ///
 /// Runs on NASTensor in float32. Labels are standardised with ``LabelStandardizer`` inside `fit`
-/// and restored in `predict`. Reproducibility: the initial weights and every epoch's shuffle are
+/// and restored in `predict` (unless ``MLPConfiguration/standardizeLabels`` is false). Reproducibility: the initial weights and every epoch's shuffle are
 /// drawn from the generator passed to `fit`, in a fixed order, so the same generator state gives
 /// the same network and the same predictions bit for bit (on the same machine and BLAS).
 public struct MLPPredictor: Predictor {
@@ -31,7 +31,7 @@ public struct MLPPredictor: Predictor {
     ) throws {
         try features.validateTraining(labels: labels)
         try configuration.validate()
-        let scaler = try LabelStandardizer(fitting: labels)
+        let scaler = configuration.standardizeLabels ? try LabelStandardizer(fitting: labels) : .identity
         let targets = scaler.standardize(labels).map(Float.init)
         let inputs = features.values.map(Float.init)
         let n = features.rowCount, width = features.columnCount

@@ -33,6 +33,8 @@ public final class SearchSession {
     public private(set) var steps: [SearchStep] = []
     public private(set) var queriesToSearchOptimum: Int?
     public private(set) var queriesToTestOptimum: Int?
+    /// Queries made when an optimal cell of the search metric was first recommended, if ever.
+    public private(set) var queriesToRecommendedSearchOptimum: Int?
 
     /// A fresh trial; `noiseSeed` seeds the draws of `.sampled` seeds.
     public init(problem: SearchProblem, budget: SearchBudget, noiseSeed: UInt64) {
@@ -64,6 +66,8 @@ public final class SearchSession {
         case .queries(let n): return steps.count >= n
         case .untilSearchOptimum: return queriesToSearchOptimum != nil
         case .untilOptimum: return queriesToSearchOptimum != nil && queriesToTestOptimum != nil
+        case .untilSearchOptimumOrRecommended:
+            return queriesToSearchOptimum != nil || queriesToRecommendedSearchOptimum != nil
         }
     }
 
@@ -135,6 +139,18 @@ public final class SearchSession {
         return value
     }
 
+    /// Names `row` as the strategy's predicted best cell, without querying it: nothing is
+    /// charged and nothing is answered. Only recorded: if the row's class is optimal for the
+    /// search metric, ``SearchOutcome/queriesToSearchOptimumOrRecommended`` counts the queries
+    /// made so far (the WeakNAS authors credit their predictor's top-1 cell this way). Rows
+    /// outside the table are ignored.
+    public func recommend(_ row: Int) {
+        guard queriesToRecommendedSearchOptimum == nil, row >= 0, row < classOfRow.count,
+            searchOptimalClass[Int(classOfRow[row])]
+        else { return }
+        queriesToRecommendedSearchOptimum = steps.count
+    }
+
     private func isBetter(_ a: Float, than b: Float) -> Bool {
         if a.isNaN { return false }
         if b.isNaN { return true }
@@ -158,6 +174,8 @@ public final class SearchSession {
         return SearchOutcome(
             queries: steps.count, queriesToSearchOptimum: queriesToSearchOptimum, queriesToTestOptimum: queriesToTestOptimum,
             secondsToSearchOptimum: queriesToSearchOptimum.map { steps[$0 - 1].simulatedSeconds },
+            queriesToSearchOptimumOrRecommended: [queriesToSearchOptimum, queriesToRecommendedSearchOptimum]
+                .compactMap { $0 }.min(),
             finalSearchRegret: last?.searchRegret ?? .nan, finalTestRegret: last?.testRegret ?? .nan,
             simulatedSeconds: oracle.simulatedSeconds)
     }

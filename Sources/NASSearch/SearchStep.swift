@@ -32,6 +32,11 @@ public struct SearchOutcome: Sendable, Equatable {
     public var queriesToTestOptimum: Int?
     /// Simulated seconds charged up to and including `queriesToSearchOptimum`.
     public var secondsToSearchOptimum: Double?
+    /// Queries made when an optimal cell of the search metric was first either queried or
+    /// named by the strategy as its predicted best (``SearchSession/recommend(_:)``), if ever:
+    /// the WeakNAS authors' protocol, which credits the predictor's top-1 cell without a query.
+    /// Equal to `queriesToSearchOptimum` for strategies that recommend nothing.
+    public var queriesToSearchOptimumOrRecommended: Int?
     /// Regrets of the incumbent after the last query.
     public var finalSearchRegret: Float
     public var finalTestRegret: Float

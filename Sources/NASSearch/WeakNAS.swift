@@ -25,9 +25,12 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
     public var model: Model
     /// Which cells the top N is taken from (authors' code: ``WeakNASTopSet/all``).
     public var topOf: WeakNASTopSet
+    /// How labels are standardised before each fit (authors' code: ``WeakNASLabelScaling/table``).
+    public var labelScaling: WeakNASLabelScaling
 
     public init(
-        model: Model, initialSamples: Int = 10, topN: Int = 100, batchSize: Int = 10, topOf: WeakNASTopSet = .all
+        model: Model, initialSamples: Int = 10, topN: Int = 100, batchSize: Int = 10, topOf: WeakNASTopSet = .all,
+        labelScaling: WeakNASLabelScaling = .queried
     ) throws {
         guard initialSamples > 1, topN > 0, batchSize > 0 else {
             throw SearchError.badInput("weaknas needs initial samples > 1 and positive top-N and batch size")
@@ -37,6 +40,7 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
         self.topN = topN
         self.batchSize = batchSize
         self.topOf = topOf
+        self.labelScaling = labelScaling
     }
 
     /// `weaknas/` and the model's name, so results never hide which model ranked the cells.
@@ -46,6 +50,7 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
         var values: [String: Hyperparameter] = [
             "initial_samples": .int(initialSamples), "top_n": .int(topN), "batch_size": .int(batchSize),
             "model": .string(model.name), "top_of": .string(topOf.rawValue),
+            "labels": .string(labelScaling.rawValue),
         ]
         for (key, value) in model.hyperparameters { values["model_" + key] = value }
         return values
@@ -56,8 +61,9 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
             guard !session.isFinished, let row = session.randomAvailableRow(using: &generator) else { break }
             try session.query(row)
         }
+        let tableScale = labelScaling == .table ? Self.tableScale(session.problem) : nil
         while !session.isFinished {
-            let (rows, labels) = trainingSet(session)
+            let (rows, labels) = trainingSet(session, scale: tableScale)
             var fitted = model
             try fitted.fit(rows, of: session.problem.domain, labels: labels, using: &generator)
             let batch = try nextBatch(session, fitted, using: &generator)
@@ -77,9 +83,11 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
         switch topOf {
         case .available:
             let top = try bestPredicted(session, fitted)
+            if let best = top.first { session.recommend(best) }
             return generator.sampleIndices(batchSize, from: top.count).map { top[$0] }
         case .all:
             let order = try ranked(Array(0..<session.problem.table.rowCount), session, fitted)
+            if let best = order.first { session.recommend(best) }
             let candidates = order.prefix(topN).filter { session.isAvailable($0) }
             if candidates.count >= batchSize {
                 return generator.sampleIndices(batchSize, from: candidates.count).map { candidates[$0] }
@@ -88,18 +96,31 @@ public struct WeakNAS<Model: RankingModel>: SearchStrategy {
         }
     }
 
-    /// The queried rows with finite answers and their standardised fitness.
-    func trainingSet(_ session: SearchSession) -> ([Int], [Double]) {
+    /// The queried rows with finite answers and their fitness, standardised with `scale` (mean
+    /// and std) or, when nil, with the queried cells' own mean and std.
+    func trainingSet(_ session: SearchSession, scale: (mean: Double, std: Double)? = nil) -> ([Int], [Double]) {
         var rows: [Int] = []
         var fitness: [Double] = []
         for step in session.steps where step.searchValue.isFinite {
             rows.append(step.row)
             fitness.append(session.problem.fitness(step.searchValue))
         }
-        let mean = fitness.reduce(0, +) / Double(max(1, fitness.count))
-        let variance = fitness.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, fitness.count))
-        let std = variance > 0 ? variance.squareRoot() : 1
+        let (mean, std) = scale ?? Self.meanAndStd(fitness)
         return (rows, fitness.map { ($0 - mean) / std })
+    }
+
+    /// Mean and std of the fitness of the search metric's seed mean over every table row with a
+    /// finite value (``WeakNASLabelScaling/table``).
+    static func tableScale(_ problem: SearchProblem) -> (mean: Double, std: Double) {
+        meanAndStd(problem.table.columns[problem.searchQuery.column].lazy.filter(\.isFinite).map(problem.fitness))
+    }
+
+    /// Mean and population std (1 when the values are constant).
+    private static func meanAndStd(_ values: some Collection<Double>) -> (mean: Double, std: Double) {
+        let count = Double(max(1, values.count))
+        let mean = values.reduce(0, +) / count
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
+        return (mean, variance > 0 ? variance.squareRoot() : 1)
     }
 
     /// The `topN` available rows with the highest scores (ties: lower row first).

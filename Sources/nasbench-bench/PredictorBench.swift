@@ -3,8 +3,9 @@ import NASOracle
 import NASPredictors
 import NASSpaces
 
-/// The predictor side of `make bench`: Kendall tau on every cell's value pair and the random
-/// forest (NASLib's defaults) fitted on 1,000 cells and predicting the rest, on seeded splits
+/// The predictor side of `make bench`: Kendall tau on every cell's value pair, the random
+/// forest (NASLib's defaults) fitted on 1,000 cells and WeakNAS's MLP fitted on 100 cells, each
+/// predicting the rest, on seeded splits
 /// that are written to `splitsPath` so that `tools/bench_reference.py` times scipy and
 /// scikit-learn on the very same data.
 func benchPredictors(table: BenchmarkTable, label: ColumnKey, splitsPath: String, emit: ([String: Any]) -> Void) throws {
@@ -51,11 +52,38 @@ func benchPredictors(table: BenchmarkTable, label: ColumnKey, splitsPath: String
     let threads = ProcessInfo.processInfo.activeProcessorCount
     emit(["tool": "nasbench", "task": "random forest fit (n = 1000, 116 trees)", "seconds": median(fits), "tau": meanTau, "threads": threads])
     emit(["tool": "nasbench", "task": "random forest predict (14,625 cells)", "seconds": median(predicts), "tau": meanTau, "threads": threads])
+
+    // WeakNAS's MLP (4 x 1000, scikit-learn's stopping rule) at a typical WeakNAS training-set
+    // size, n = 100, predicting the other 15,525 cells; 3 seeded splits.
+    let mlp = MLPConfiguration()
+    var mlpSplits: [[Int]] = []
+    var mlpFits: [Double] = [], mlpPredicts: [Double] = [], mlpTaus: [Double] = [], mlpEpochs: [Double] = []
+    for seed in 0..<3 {
+        var generator = SplitMix64(seed: UInt64(100 + seed))
+        let split = try TrainTestSplit(count: table.rowCount, trainSize: 100, using: &generator)
+        var model = MLPPredictor(configuration: mlp)
+        let start = clock.now
+        try model.fit(features.rows(split.train), labels: split.train.map { x[$0] }, using: &generator)
+        let fitted = clock.now
+        let predictions = try model.predict(features.rows(split.test))
+        let predicted = clock.now
+        mlpFits.append(seconds(fitted - start))
+        mlpPredicts.append(seconds(predicted - fitted))
+        mlpTaus.append(try RankingMetrics.kendallTau(predictions, split.test.map { x[$0] }))
+        mlpEpochs.append(Double(model.epochsRun))
+        mlpSplits.append(split.train)
+    }
+    let mlpTau = mlpTaus.reduce(0, +) / Double(mlpTaus.count)
+    let epochs = mlpEpochs.reduce(0, +) / Double(mlpEpochs.count)
+    emit(["tool": "nasbench", "task": "MLP fit (n = 100, 4 x 1000)", "seconds": median(mlpFits), "tau": mlpTau, "epochs": epochs])
+    emit(["tool": "nasbench", "task": "MLP predict (15,525 cells)", "seconds": median(mlpPredicts), "tau": mlpTau])
+
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let exported: [String: Any] = [
         "label": label.name, "tau_columns": [label.name, other.name], "splits": splits,
         "rf": try JSONSerialization.jsonObject(with: try encoder.encode(configuration)),
+        "mlp_splits": mlpSplits, "mlp": try JSONSerialization.jsonObject(with: try encoder.encode(mlp)),
     ]
     try JSONSerialization.data(withJSONObject: exported, options: [.sortedKeys]).write(to: URL(fileURLWithPath: splitsPath))
 }

@@ -44,7 +44,7 @@ struct Search: ParsableCommand {
     @Option(help: "Base seed; trial seeds derive from it.")
     var seed: UInt64 = 0
 
-    @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried) or until-search-optimum.")
+    @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried), until-search-optimum, or until-search-optimum-or-top1 (queried, or named as the predicted best: the WeakNAS authors' protocol).")
     var budget = "until-optimum"
 
     @Option(help: "Worker threads.")
@@ -91,6 +91,9 @@ struct Search: ParsableCommand {
 
     @Option(help: "WeakNAS: cells the top-N is ranked over: all (queried ones then removed; the authors' code) or available (unqueried cells only).")
     var weaknasTopOf = WeakNASTopSet.all.rawValue
+
+    @Option(help: "WeakNAS: label standardisation before each fit: queried (mean and std of the queried cells) or table (mean and std of the search metric over the whole table, fixed; the authors' code; the mlp then fits these labels as given).")
+    var weaknasLabels = WeakNASLabelScaling.queried.rawValue
 
     @Option(help: "WeakNAS: cells queried per iteration (paper: M = 10).")
     var weaknasBatch = 10
@@ -173,33 +176,34 @@ struct Search: ParsableCommand {
                     throw ExperimentError.badInput(
                         "unknown --weaknas-top-of '\(weaknasTopOf)' (expected one of: \(WeakNASTopSet.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
+                guard let labels = WeakNASLabelScaling(rawValue: weaknasLabels) else {
+                    throw ExperimentError.badInput(
+                        "unknown --weaknas-labels '\(weaknasLabels)' (expected one of: \(WeakNASLabelScaling.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                func weakNAS(_ model: some RankingModel) throws -> any SearchStrategy {
+                    try WeakNAS(
+                        model: model, initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf,
+                        labelScaling: labels)
+                }
                 switch model {
                 case .mlp:
-                    return try WeakNAS(
-                        model: PredictorRankingModel<MLPPredictor>(
-                            name: "mlp", configuration: MLPConfiguration(epochs: mlpEpochs)),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
+                    // With table scaling the MLP fits the labels as WeakNAS gives them, as the
+                    // authors' scikit-learn MLPRegressor does.
+                    let configuration = MLPConfiguration(epochs: mlpEpochs, standardizeLabels: labels == .queried)
+                    return try weakNAS(PredictorRankingModel<MLPPredictor>(name: "mlp", configuration: configuration))
                 case .gcn:
-                    return try WeakNAS(
-                        model: PredictorRankingModel<GCNPredictor>(
-                            name: "gcn",
-                            configuration: GCNConfiguration(
-                                nodeCount: graphShape.nodeCount, opClassCount: graphShape.opClassCount),
-                            encoding: .graph),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
+                    let configuration = GCNConfiguration(
+                        nodeCount: graphShape.nodeCount, opClassCount: graphShape.opClassCount)
+                    return try weakNAS(
+                        PredictorRankingModel<GCNPredictor>(name: "gcn", configuration: configuration, encoding: .graph))
                 case .ridgeOnehot:
-                    return try WeakNAS(
-                        model: try OneHotRidgeModel(lambda: ridgeLambda), initialSamples: weaknasInitial, topN: weaknasTop,
-                        batchSize: weaknasBatch, topOf: topOf)
+                    return try weakNAS(try OneHotRidgeModel(lambda: ridgeLambda))
                 case .rf:
-                    return try WeakNAS(
-                        model: PredictorRankingModel<RandomForest>(name: "rf", configuration: RandomForestConfiguration()),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
+                    return try weakNAS(
+                        PredictorRankingModel<RandomForest>(name: "rf", configuration: RandomForestConfiguration()))
                 case .gbdt:
-                    return try WeakNAS(
-                        model: PredictorRankingModel<GradientBoostedTrees>(
-                            name: "gbdt", configuration: GradientBoostingConfiguration()),
-                        initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf)
+                    return try weakNAS(
+                        PredictorRankingModel<GradientBoostedTrees>(name: "gbdt", configuration: GradientBoostingConfiguration()))
                 }
             }
         }

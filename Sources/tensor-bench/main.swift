@@ -8,6 +8,8 @@
 // step; --step-only runs just the step and breakdown (for profiling).
 // Compare with tools/tensor_bench_reference.py (NumPy / PyTorch).
 import Foundation
+import NASEvaluators
+import NASSpaces
 import NASTensor
 
 let quick = CommandLine.arguments.contains("--quick")
@@ -112,6 +114,32 @@ for cc in cases {
     print(String(format: "N=%-3d %3d->%-3d %2dx%-2d  fwd %6.1f GFLOP/s (%3.0f%% of peak, %3.0f%% of same-size sgemm %5.1f)  bwd %6.1f GFLOP/s (%3.0f%% of peak, %3.0f%%)  [fwd %.2f ms, bwd %.2f ms]",
                  cc.n, cc.c, cc.o, cc.hw, cc.hw, gf, 100 * gf / peak, 100 * gf / gg, gg,
                  gb, 100 * gb / peak, 100 * gb / gg, fwd * 1e3, bwd * 1e3))
+}
+
+
+// MARK: RWE forward pass
+// Random-weight evaluation's cost: pooled features of a batch of 250 images (RWE's batch) through
+// the random NB201 network, no graph, BN in inference mode (`--batch-norm fresh`), on the
+// engine's workers. GFLOP/s counts 2 x the network's multiply-accumulates per image.
+print("\n== RWE forward pass (NB201 network, batch 250, 32x32, no grad), images/s ==")
+let rweCells: [(String, NB201Cell)] = [
+    ("all conv3x3", NB201Cell(ops: Array(repeating: .norConv3x3, count: NB201Cell.edgeCount))),
+    ("five conv3x3 + one skip", NB201Cell(ops: [.norConv3x3, .norConv3x3, .norConv3x3, .skipConnect, .norConv3x3, .norConv3x3])),
+]
+let rweBatch = 250
+let rweImages = Tensor.randomUniform([rweBatch, 3, 32, 32], bound: 1, using: &rng)
+for (channels, cellsPerStage) in [(8, 1), (16, 5)] {
+    for (name, cell) in rweCells {
+        var nrng = SplitMix64(seed: 2)
+        guard let network = try? NB201Network(cell: cell, channels: channels, cellsPerStage: cellsPerStage, using: &nrng) else { continue }
+        network.setTraining(false)
+        let seconds = timeit(repeats: quick ? 2 : 5) { _ = GradMode.withNoGrad { network.features(rweImages) } }
+        let perSecond = Double(rweBatch) / seconds
+        let gflops = 2 * Double(network.multiplyAccumulates(imageSize: 32)) * perSecond / 1e9
+        let label = name.padding(toLength: 24, withPad: " ", startingAt: 0)
+        print(String(format: "C=%-2d N=%d  ", channels, cellsPerStage) + label
+            + String(format: " %7.0f images/s  %6.1f GFLOP/s (%3.0f%% of sgemm peak)", perSecond, gflops, 100 * gflops / peak))
+    }
 }
 
 }

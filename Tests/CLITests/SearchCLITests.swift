@@ -41,7 +41,7 @@ final class SearchCLITests: XCTestCase {
         XCTAssertEqual(try contents(tmp.file("a")), try contents(tmp.file("b")))
         let trials = try contents(tmp.file("a"))[1].split(separator: "\n")
         XCTAssertEqual(trials.count, 1 + 4 * 3)
-        XCTAssertEqual(trials.first.map(String.init), "trial,strategy,seed,queries,queries_to_search_optimum,queries_to_test_optimum,seconds_to_search_optimum,final_search_regret,final_test_regret,simulated_s")
+        XCTAssertEqual(trials.first.map(String.init), "trial,strategy,seed,queries,queries_to_search_optimum,queries_to_test_optimum,seconds_to_search_optimum,final_search_regret,final_test_regret,simulated_s,queries_to_search_optimum_or_top1")
         let curves = try contents(tmp.file("a"), ["curves.csv"])[0].split(separator: "\n")
         XCTAssertEqual(curves.first, "strategy,axis,x,trials,mean_best_search,mean_search_regret,mean_test_regret,found_fraction")
         XCTAssertTrue(curves.contains { $0.hasPrefix("random,queries,1.0,3,") }, "\(curves)")

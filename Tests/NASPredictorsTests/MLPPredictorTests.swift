@@ -37,6 +37,27 @@ final class MLPPredictorTests: XCTestCase {
         XCTAssertNotEqual(try other.predict(features.rows(test)), runs[0], "another seed, another network")
     }
 
+    /// `standardizeLabels: false` fits the labels as given (scikit-learn's MLPRegressor; WeakNAS
+    /// standardises over the whole table before fitting): no standardiser, another network.
+    func testLabelsAsGivenWhenNotStandardising() throws {
+        let (features, labels) = data(600)
+        let train = Array(0..<400), test = Array(400..<600)
+        let mean = labels.reduce(0, +) / Double(labels.count)
+        let shifted = train.map { (labels[$0] - mean) / 4 }  // a fixed affine map, as WeakNAS's table scaling
+        var raw = MLPPredictor(configuration: MLPConfiguration(hiddenLayers: [64, 64], epochs: 40, standardizeLabels: false))
+        var standardised = MLPPredictor(configuration: small)
+        var g1 = SplitMix64(seed: 7), g2 = SplitMix64(seed: 7)
+        try raw.fit(features.rows(train), labels: shifted, using: &g1)
+        try standardised.fit(features.rows(train), labels: shifted, using: &g2)
+        XCTAssertEqual(raw.standardizer, .identity)
+        XCTAssertNotEqual(standardised.standardizer, .identity)
+        let predictions = try raw.predict(features.rows(test))
+        XCTAssertNotEqual(predictions, try standardised.predict(features.rows(test)))
+        XCTAssertGreaterThan(try RankingMetrics.kendallTau(predictions, test.map { labels[$0] }), 0.7)
+        let json = try JSONEncoder().encode(raw.configuration)
+        XCTAssertEqual(try JSONDecoder().decode(MLPConfiguration.self, from: json).standardizeLabels, false)
+    }
+
     /// Up to float32 rounding: the BLAS kernels may sum in another order for another row count.
     func testPredictionsDoNotDependOnThePredictBatch() throws {
         let (features, labels) = data(100)
