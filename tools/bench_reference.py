@@ -118,13 +118,13 @@ def bench_predictors(path, splits_path):
     features = np.zeros((len(encoding), 30))
     for edge in range(6):
         features[np.arange(len(encoding)), 5 * edge + encoding[:, edge]] = 1
-    parameters = sklearn_parameters(exported["rf"])
-    for jobs in (2, 1):
-        fits, predicts, taus = [], [], []
-        for seed, train in enumerate(exported["splits"]):
+    def time_splits(splits, make):
+        """Median fit and predict seconds and mean held-out tau of `make(seed)` over the splits."""
+        fits, predicts, taus, models = [], [], [], []
+        for seed, train in enumerate(splits):
             train = np.array(train)
             test = np.setdiff1d(np.arange(len(labels)), train)
-            model = RandomForestRegressor(random_state=seed, n_jobs=jobs, **parameters)
+            model = make(seed)
             start = time.perf_counter()
             model.fit(features[train], labels[train])
             fitted = time.perf_counter()
@@ -133,33 +133,24 @@ def bench_predictors(path, splits_path):
             fits.append(fitted - start)
             predicts.append(predicted - fitted)
             taus.append(stats.kendalltau(predictions, labels[test]).statistic)
+            models.append(model)
+        return statistics.median(fits), statistics.median(predicts), float(statistics.fmean(taus)), models
+
+    parameters = sklearn_parameters(exported["rf"])
+    for jobs in (2, 1):
+        fit, predict, mean_tau, _ = time_splits(
+            exported["splits"], lambda seed: RandomForestRegressor(random_state=seed, n_jobs=jobs, **parameters))
         tool = f"scikit-learn (n_jobs={jobs})"
-        mean_tau = float(statistics.fmean(taus))
-        emit(tool=tool, task="random forest fit (n = 1000, 116 trees)", seconds=statistics.median(fits), tau=mean_tau)
-        emit(tool=tool, task="random forest predict (14,625 cells)", seconds=statistics.median(predicts), tau=mean_tau)
+        emit(tool=tool, task="random forest fit (n = 1000, 116 trees)", seconds=fit, tau=mean_tau)
+        emit(tool=tool, task="random forest predict (14,625 cells)", seconds=predict, tau=mean_tau)
 
     # WeakNAS's MLP: MLPRegressor with the same hyperparameters, labels standardised the same way.
     from predictor_reference import StandardizedMLP, mlp_parameters
-    parameters = mlp_parameters(exported["mlp"])
-    fits, predicts, taus, epochs = [], [], [], []
-    for seed, train in enumerate(exported["mlp_splits"]):
-        train = np.array(train)
-        test = np.setdiff1d(np.arange(len(labels)), train)
-        model = StandardizedMLP(seed, **parameters)
-        start = time.perf_counter()
-        model.fit(features[train], labels[train])
-        fitted = time.perf_counter()
-        predictions = model.predict(features[test])
-        predicted = time.perf_counter()
-        fits.append(fitted - start)
-        predicts.append(predicted - fitted)
-        taus.append(stats.kendalltau(predictions, labels[test]).statistic)
-        epochs.append(model.model.n_iter_)
-    mean_tau = float(statistics.fmean(taus))
-    emit(tool="scikit-learn", task="MLP fit (n = 100, 4 x 1000)", seconds=statistics.median(fits), tau=mean_tau,
-         epochs=float(statistics.fmean(epochs)))
-    emit(tool="scikit-learn", task="MLP predict (15,525 cells)", seconds=statistics.median(predicts), tau=mean_tau)
-
+    mlp = mlp_parameters(exported["mlp"])
+    fit, predict, mean_tau, models = time_splits(exported["mlp_splits"], lambda seed: StandardizedMLP(seed, **mlp))
+    epochs = float(statistics.fmean(m.model.n_iter_ for m in models))
+    emit(tool="scikit-learn", task="MLP fit (n = 100, 4 x 1000)", seconds=fit, tau=mean_tau, epochs=epochs)
+    emit(tool="scikit-learn", task="MLP predict (15,525 cells)", seconds=predict, tau=mean_tau)
 
 if __name__ == "__main__":
     main()

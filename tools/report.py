@@ -6,6 +6,7 @@ when its files are missing):
   predictors-nb201/results.csv + config.json   `nasbench predictors` run: tau vs train size
   search-nb201/trials.csv                      `nasbench search` run: queries-to-optimum per strategy
   search-nb201/curves.csv                      best-so-far (regret) curves of the same run
+  rwe-nb201/results.csv                        `nasbench rwe` run: each score against the truth column
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
 and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
@@ -163,6 +164,47 @@ def scatter_section(data, out, pattern, title, name, line):
     return f"## {title}\n\nFrom {', '.join(p.name for p in files)}.\n\n![{title}]({image})", None
 
 
+RWE_SCORES = [
+    ("rwe_accuracy", "RWE held-out accuracy"),
+    ("params", "params"),
+    ("naswot", "NASWOT"),
+    ("synflow_log", "log synflow"),
+]
+
+
+def rwe_section(data, out):
+    """`nasbench rwe` results: each score against the trained accuracy, Kendall tau in the title."""
+    path = data / "rwe-nb201" / "results.csv"
+    if not path.exists():
+        return None, "rwe-nb201/results.csv"
+    from scipy import stats
+
+    rows = read_csv(path)
+    truth = [float(r["truth"]) for r in rows]
+    fig, axes = plt.subplots(1, len(RWE_SCORES), figsize=(13, 3.4), dpi=120, sharey=True)
+    lines = []
+    for ax, (column, label) in zip(axes, RWE_SCORES):
+        values = [float(r[column]) for r in rows]
+        tau = stats.kendalltau(values, truth).statistic
+        rho = stats.spearmanr(values, truth).statistic
+        lines.append((label, f"{tau:.3f}", f"{rho:.3f}"))
+        ax.plot(values, truth, "o", markersize=3, alpha=0.7)
+        if column == "params":
+            ax.set_xscale("log")
+        ax.set_title(f"{label}: tau {tau:.3f}", fontsize=9)
+        ax.set_xlabel(column)
+        ax.grid(True, alpha=0.3)
+    axes[0].set_ylabel("trained accuracy (truth)")
+    image = save(fig, out / "report-rwe-nb201.png")
+    return "\n\n".join([
+        "## Random-weight evaluation on NB201",
+        f"From rwe-nb201/results.csv ({len(rows)} cells; truth: the run's `truth` column; tau and Spearman "
+        "by scipy).",
+        markdown_table(["score", "Kendall tau", "Spearman"], lines),
+        f"![RWE against the trained accuracy]({image})",
+    ]), None
+
+
 def _is_number(text):
     try:
         float(text)
@@ -207,6 +249,7 @@ def main():
         lambda: predictors_section(args.data, args.out),
         lambda: search_section(args.data, args.out),
         lambda: curves_section(args.data, args.out),
+        lambda: rwe_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
         lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
         regression_section,
