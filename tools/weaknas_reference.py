@@ -3,8 +3,9 @@
 The same loop as `nasbench search --strategies weaknas --weaknas-model mlp` and the authors'
 WeakNAS.py (NB201 settings): 10 random cells; then repeat until BUDGET queries: fit
 `MLPRegressor(hidden_layer_sizes=(1000,)*4, max_iter=100)` (scikit-learn's other defaults:
-Adam 1e-3, alpha 1e-4, tol 1e-4, n_iter_no_change 10) on the queried cells' standardised
-labels (adjacency one-hot, 30 features), predict every cell of the table, take the predicted
+Adam 1e-3, alpha 1e-4, tol 1e-4, n_iter_no_change 10) on the queried cells' labels, standardised
+once over the whole table as the authors do (`norm_label_all_train`; nasbench's
+`--weaknas-labels table`) (adjacency one-hot, 30 features), predict every cell of the table, take the predicted
 top 100, drop the queried ones and query 10 drawn uniformly from the rest (or the 10
 best-predicted unqueried cells when fewer are left). Reads a nasbench HDF5 table with h5py.
 Prints one JSON line: wall seconds, fits, queries, and whether the column's best cell was queried.
@@ -32,14 +33,14 @@ def main():
     x = np.array([adjacency_one_hot(a) for a in archs])
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
+    normalised = (y - y.mean()) / y.std()
     queried = list(rng.choice(len(y), size=10, replace=False))
     fits = 0
     while len(queried) < budget:
-        labels = y[queried]
         model = MLPRegressor(hidden_layer_sizes=(1000,) * 4, max_iter=100, random_state=int(rng.integers(2**31)))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            model.fit(x[queried], (labels - labels.mean()) / (labels.std() or 1.0))
+            model.fit(x[queried], normalised[queried])
         fits += 1
         order = np.argsort(-model.predict(x), kind="stable")
         taken = set(queried)
