@@ -103,9 +103,14 @@ public struct MooExperiment {
     public func run(accuracy: MooAccuracy) throws -> MooReport {
         let nsga = NSGA2(populationSize: populationSize, generations: generations)
         var rng = SplitMix64(seed: seed)
-        let outcome = try nsga.run(objectives: { try searchObjectives($0, accuracy) }, using: &rng)
-        let evaluations = outcome.evaluated.count
         var report = MooReport(experiment: self, accuracyName: accuracy.name)
+        let outcome = try nsga.run(
+            objectives: { try searchObjectives($0, accuracy) },
+            onGeneration: { generation, population, points, evaluations in
+                report.generations.append(try self.generationRow(
+                    "nsga2", accuracy, generation, Self.frontCells(population, points), evaluations))
+            }, using: &rng)
+        let evaluations = outcome.evaluated.count
         let front = Self.frontCells(outcome.population, outcome.objectives)
         report.front = try front.map { cell in
             let row = table.row(ofRank: cell.rank)
@@ -117,7 +122,12 @@ public struct MooExperiment {
 
         if case .column(let key) = accuracy, key == truthColumn {} else {
             var oracleRNG = SplitMix64(seed: seed)
-            let oracle = try nsga.run(objectives: { trueObjectives($0) }, using: &oracleRNG)
+            let oracle = try nsga.run(
+                objectives: { trueObjectives($0) },
+                onGeneration: { generation, population, points, evaluations in
+                    report.generations.append(try self.generationRow(
+                        "nsga2", .column(truthColumn), generation, Self.frontCells(population, points), evaluations))
+                }, using: &oracleRNG)
             let oracleFront = Self.frontCells(oracle.population, oracle.objectives)
             report.methods.append(try method(
                 "nsga2", truthColumn.name, oracleFront, oracle.evaluated.count, .column(truthColumn)))
@@ -154,6 +164,15 @@ public struct MooExperiment {
                 _ accuracy: MooAccuracy) throws -> MooReport.Method {
         MooReport.Method(
             name: name, objective: objective, evaluations: evaluations, frontSize: front.count,
+            trueHypervolume: Pareto.hypervolume2D(front.map(trueObjectives), reference: [1, 1]),
+            estimatedHypervolume: Pareto.hypervolume2D(try front.map { try searchObjectives($0, accuracy) }, reference: [1, 1]))
+    }
+
+    /// One row of `generations.csv`: the hypervolumes of a generation's non-dominated cells.
+    func generationRow(_ name: String, _ accuracy: MooAccuracy, _ generation: Int, _ front: [NB201Cell],
+                       _ evaluations: Int) throws -> MooReport.Generation {
+        MooReport.Generation(
+            method: name, objective: accuracy.name, generation: generation, evaluations: evaluations,
             trueHypervolume: Pareto.hypervolume2D(front.map(trueObjectives), reference: [1, 1]),
             estimatedHypervolume: Pareto.hypervolume2D(try front.map { try searchObjectives($0, accuracy) }, reference: [1, 1]))
     }

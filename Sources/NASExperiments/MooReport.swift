@@ -27,12 +27,26 @@ public struct MooReport {
         public var estimatedHypervolume: Double
     }
 
+    /// One NSGA-II generation: the hypervolumes of its population's non-dominated cells.
+    public struct Generation {
+        public var method: String
+        public var objective: String
+        /// 0 for the initial population.
+        public var generation: Int
+        /// Distinct cells evaluated up to and including this generation.
+        public var evaluations: Int
+        public var trueHypervolume: Double
+        public var estimatedHypervolume: Double
+    }
+
     public var config: [String: Any]
     public var accuracyName: String
     public var truthName: String
     public var costName: String
     public var front: [FrontRow] = []
     public var methods: [Method] = []
+    /// Per generation of each NSGA-II run (the searched objective's, then the oracle's).
+    public var generations: [Generation] = []
     public var trueFrontSize = 0
     public var trueFrontHypervolume = 0.0
     /// Wall-clock seconds and distinct cells of RWE (nil without RWE).
@@ -73,6 +87,19 @@ public struct MooReport {
         ]) + "\n"
     }
 
+    /// `generations.csv`: hypervolume per generation of each NSGA-II run.
+    public var generationsCSV: String {
+        var out = "method,objective,generation,evaluations,true_hypervolume,fraction_of_true_front,estimated_hypervolume\n"
+        for g in generations {
+            out += CSVLine.join([
+                g.method, g.objective, String(g.generation), String(g.evaluations), String(format: "%.6f", g.trueHypervolume),
+                String(format: "%.6f", g.trueHypervolume / max(trueFrontHypervolume, 1e-12)),
+                String(format: "%.6f", g.estimatedHypervolume),
+            ]) + "\n"
+        }
+        return out
+    }
+
     /// The report for the terminal.
     public var text: String {
         let space = NB201Space()
@@ -94,12 +121,14 @@ public struct MooReport {
         return out
     }
 
-    /// Writes front.csv, comparison.csv and config.json (byte-reproducible) and timings.csv into `folder`.
+    /// Writes front.csv, comparison.csv, generations.csv and config.json (byte-reproducible) and
+    /// timings.csv into `folder`.
     public func write(to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         try frontCSV.write(toFile: path("front.csv"), atomically: true, encoding: .utf8)
         try comparisonCSV.write(toFile: path("comparison.csv"), atomically: true, encoding: .utf8)
+        try generationsCSV.write(toFile: path("generations.csv"), atomically: true, encoding: .utf8)
         let json = try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted])
         try json.write(to: URL(fileURLWithPath: path("config.json")))
         if let rweSeconds, let rweEvaluations {

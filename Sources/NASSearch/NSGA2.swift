@@ -22,8 +22,12 @@ public struct NSGA2: Sendable {
         public var evaluated: [NB201Cell: [Double]]
     }
 
-    /// Runs the search; `objectives` is called once per distinct cell.
+    /// Runs the search; `objectives` is called once per distinct cell. `onGeneration` sees the
+    /// population after the initial sampling (generation 0) and after every generation, with its
+    /// objectives and the number of distinct cells evaluated so far.
     public func run(objectives: (NB201Cell) throws -> [Double],
+                    onGeneration: ((_ generation: Int, _ population: [NB201Cell], _ objectives: [[Double]],
+                                    _ evaluations: Int) throws -> Void)? = nil,
                     using rng: inout some RandomNumberGenerator) throws -> Outcome {
         guard populationSize >= 4, generations >= 0 else {
             throw SearchError.badInput("NSGA-II needs a population of at least 4 and generations >= 0")
@@ -38,7 +42,8 @@ public struct NSGA2: Sendable {
         let space = NB201Space()
         var population = (0..<populationSize).map { _ in space.sample(using: &rng) }
         var points = try population.map(evaluate)
-        for _ in 0..<generations {
+        try onGeneration?(0, population, points, cache.count)
+        for generation in stride(from: 1, through: generations, by: 1) {
             let (rank, crowd) = Self.rankAndCrowding(points)
             func tournament() -> Int {
                 let a = rng.nextIndex(below: population.count), b = rng.nextIndex(below: population.count)
@@ -72,6 +77,7 @@ public struct NSGA2: Sendable {
             }
             population = next.map { merged[$0] }
             points = next.map { mergedPoints[$0] }
+            try onGeneration?(generation, population, points, cache.count)
         }
         return Outcome(population: population, objectives: points, evaluated: cache)
     }

@@ -45,12 +45,20 @@ final class MooCLITests: XCTestCase {
         XCTAssertEqual(comparison.map { $0[0] }, ["method", "nsga2", "random", "true-front"])
         let fractions = comparison.dropFirst().compactMap { Double($0[5]) }
         XCTAssertTrue(fractions.allSatisfy { $0 > 0 && $0 <= 1 + 1e-9 }, "\(comparison)")
+        // Hypervolume per generation: the initial population and 4 generations; the last is the final front.
+        let generations = try csvRows(tmp.file("a/generations.csv"))
+        XCTAssertEqual(
+            generations.first,
+            ["method", "objective", "generation", "evaluations", "true_hypervolume", "fraction_of_true_front", "estimated_hypervolume"])
+        XCTAssertEqual(generations.dropFirst().map { $0[2] }, ["0", "1", "2", "3", "4"])
+        XCTAssertEqual(generations.last?[4], comparison[1][4], "the last generation's front is the reported front")
+        XCTAssertEqual(generations.last?[3], comparison[1][2])
         let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: tmp.file("a/config.json")))) as? [String: Any]
         XCTAssertEqual(config?["cost"] as? String, Fixtures.latencyKey.name)
         XCTAssertEqual(config?["kind"] as? String, "moo")
         // Same seed, same bytes.
         XCTAssertEqual(try run("b", cost: Fixtures.latencyKey.name).status, 0)
-        for name in ["front.csv", "comparison.csv", "config.json"] {
+        for name in ["front.csv", "comparison.csv", "generations.csv", "config.json"] {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: tmp.file("a/\(name)"))),
                            try Data(contentsOf: URL(fileURLWithPath: tmp.file("b/\(name)"))), name)
         }

@@ -44,4 +44,24 @@ final class NSGA2Tests: XCTestCase {
         let front = Pareto.nonDominatedSort(first.objectives)[0]
         XCTAssertTrue(front.allSatisfy { first.objectives[$0].reduce(0, +) == 6 })
     }
+
+    func testGenerationCallbackSeesEveryGenerationAndChangesNothing() throws {
+        func objectives(_ cell: NB201Cell) -> [Double] {
+            [Double(cell.ops.filter { $0 == .norConv3x3 }.count), Double(cell.ops.filter { $0 == .skipConnect }.count)]
+        }
+        let nsga = NSGA2(populationSize: 8, generations: 5)
+        var a = SplitMix64(seed: 4), b = SplitMix64(seed: 4)
+        var seen: [(generation: Int, population: [NB201Cell], evaluations: Int)] = []
+        let watched = try nsga.run(objectives: objectives, onGeneration: { generation, population, points, evaluations in
+            XCTAssertEqual(points, population.map(objectives))
+            seen.append((generation, population, evaluations))
+        }, using: &a)
+        let plain = try nsga.run(objectives: objectives, using: &b)
+        XCTAssertEqual(watched.population, plain.population, "the callback draws no random numbers")
+        XCTAssertEqual(seen.map(\.generation), Array(0...5))
+        XCTAssertEqual(seen.last?.population, watched.population)
+        XCTAssertEqual(seen.last?.evaluations, watched.evaluated.count)
+        XCTAssertEqual(seen.map(\.evaluations), seen.map(\.evaluations).sorted())
+        XCTAssertLessThanOrEqual(seen[0].evaluations, 8)
+    }
 }
