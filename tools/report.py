@@ -7,6 +7,7 @@ when its files are missing):
   search-nb201/trials.csv                      `nasbench search` run: queries-to-optimum per strategy
   search-nb201/curves.csv                      best-so-far (regret) curves of the same run
   rwe-nb201/results.csv                        `nasbench rwe` run: each score against the truth column
+  moo-nb201/rwe-params/{generations,comparison}.csv   `nasbench moo` with RWE: hypervolume per generation
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
 and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
@@ -205,6 +206,38 @@ def rwe_section(data, out):
     ]), None
 
 
+def moo_section(data, out):
+    """`nasbench moo --accuracy rwe`: true hypervolume per generation against the oracle's search."""
+    folder = data / "moo-nb201" / "rwe-params"
+    if not (folder / "generations.csv").exists() or not (folder / "comparison.csv").exists():
+        return None, "moo-nb201/rwe-params/generations.csv"
+    generations = read_csv(folder / "generations.csv")
+    comparison = read_csv(folder / "comparison.csv")
+    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    for objective in dict.fromkeys(r["objective"] for r in generations):
+        rows = [r for r in generations if r["objective"] == objective]
+        ax.plot([int(r["evaluations"]) for r in rows], [float(r["fraction_of_true_front"]) for r in rows], "o-",
+                markersize=3, label=f"NSGA-II on {objective}")
+    for r in comparison:
+        if r["method"] == "random":
+            ax.plot([int(r["evaluations"])], [float(r["fraction_of_true_front"])], "x", markersize=8,
+                    label=f"random on {r['objective']}")
+    ax.set_xlabel("distinct cells evaluated")
+    ax.set_ylabel("true hypervolume / true front's")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=8)
+    image = save(fig, out / "report-moo-rwe.png")
+    rows = [(r["method"], r["objective"], r["evaluations"], r["front_size"], f"{float(r['true_hypervolume']):.4f}",
+             f"{float(r['fraction_of_true_front']):.3f}") for r in comparison]
+    return "\n\n".join([
+        "## Multi-objective search with RWE (NSGA-II, accuracy against params)",
+        "From moo-nb201/rwe-params/generations.csv and comparison.csv (true hypervolume: the oracle's accuracy "
+        "and the cost, scaled over the whole table, reference (1, 1)).",
+        markdown_table(["method", "objective", "cells", "front", "true hypervolume", "of true front"], rows),
+        f"![Hypervolume per generation]({image})",
+    ]), None
+
+
 def _is_number(text):
     try:
         float(text)
@@ -250,6 +283,7 @@ def main():
         lambda: search_section(args.data, args.out),
         lambda: curves_section(args.data, args.out),
         lambda: rwe_section(args.data, args.out),
+        lambda: moo_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
         lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
         regression_section,
