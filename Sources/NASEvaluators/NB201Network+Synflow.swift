@@ -20,8 +20,23 @@ extension NB201Network {
             buffer.assign([Float](repeating: name.hasSuffix("running_var") ? 1 : 0, count: buffer.count))
         }
         eval()
-        let ones = Tensor.ones([1, 3, height, width])
-        callAsFunction(ones).sum().backward()
+        // In float32 the flow of a full-size network (C 16, N 5) overflows: its score reaches
+        // e^100 and more (NASLib computes it in float64). With absolute weights, BN as the
+        // identity and an all-ones input every op is linear and every activation non-negative,
+        // so the score scales exactly with any constant that divides an activation: when a
+        // block's output exceeds 2^40, it is divided by a power of two (exact in floating
+        // point, recorded in `exponent`) and the score is multiplied back in log space.
+        // Smaller networks are never rescaled and get the same bits as without this.
+        var exponent = 0
+        func rescaled(_ h: Tensor) -> Tensor {
+            guard let largest = h.data.max(), largest > 0x1p40, largest.isFinite else { return h }
+            let k = Int(largest.exponent)
+            exponent += k
+            return h * Float(sign: .plus, exponent: -k, significand: 1)
+        }
+        var h = rescaled(stemBN(stemConv(Tensor.ones([1, 3, height, width]))))
+        for layer in body { h = rescaled(layer(h)) }
+        classifier(tap.relu(lastBN(h)).globalAvgPool2d()).sum().backward()
         var score = 0.0
         for p in parameters {
             guard let g = p.gradStorage else { continue }
@@ -29,6 +44,7 @@ extension NB201Network {
         }
         train()
         for p in parameters { p.zeroGrad() }
-        return score > 0 ? log(score) : -.infinity
+        guard score > 0 else { return -.infinity }
+        return exponent == 0 ? log(score) : log(score) + Double(exponent) * log(2.0)
     }
 }
