@@ -158,23 +158,29 @@ public struct MooExperiment {
         return report
     }
 
+    /// The front's hypervolume in the oracle's scaled objectives and in the search's own.
+    func hypervolumes(_ front: [NB201Cell], _ accuracy: MooAccuracy) throws -> (true: Double, estimated: Double) {
+        (Pareto.hypervolume2D(front.map(trueObjectives), reference: [1, 1]),
+         Pareto.hypervolume2D(try front.map { try searchObjectives($0, accuracy) }, reference: [1, 1]))
+    }
+
     /// One line of the comparison: the front's true hypervolume and its hypervolume in the
     /// search's own objectives.
     func method(_ name: String, _ objective: String, _ front: [NB201Cell], _ evaluations: Int,
                 _ accuracy: MooAccuracy) throws -> MooReport.Method {
-        MooReport.Method(
+        let volume = try hypervolumes(front, accuracy)
+        return MooReport.Method(
             name: name, objective: objective, evaluations: evaluations, frontSize: front.count,
-            trueHypervolume: Pareto.hypervolume2D(front.map(trueObjectives), reference: [1, 1]),
-            estimatedHypervolume: Pareto.hypervolume2D(try front.map { try searchObjectives($0, accuracy) }, reference: [1, 1]))
+            trueHypervolume: volume.true, estimatedHypervolume: volume.estimated)
     }
 
     /// One row of `generations.csv`: the hypervolumes of a generation's non-dominated cells.
     func generationRow(_ name: String, _ accuracy: MooAccuracy, _ generation: Int, _ front: [NB201Cell],
                        _ evaluations: Int) throws -> MooReport.Generation {
-        MooReport.Generation(
+        let volume = try hypervolumes(front, accuracy)
+        return MooReport.Generation(
             method: name, objective: accuracy.name, generation: generation, evaluations: evaluations,
-            trueHypervolume: Pareto.hypervolume2D(front.map(trueObjectives), reference: [1, 1]),
-            estimatedHypervolume: Pareto.hypervolume2D(try front.map { try searchObjectives($0, accuracy) }, reference: [1, 1]))
+            trueHypervolume: volume.true, estimatedHypervolume: volume.estimated)
     }
 
     /// The distinct cells of the first non-dominated front of `points`, by increasing cost.

@@ -76,26 +76,27 @@ public struct MooReport {
     public var comparisonCSV: String {
         var out = "method,objective,evaluations,front_size,true_hypervolume,fraction_of_true_front,estimated_hypervolume\n"
         for m in methods {
-            out += CSVLine.join([
-                m.name, m.objective, String(m.evaluations), String(m.frontSize), String(format: "%.6f", m.trueHypervolume),
-                String(format: "%.6f", m.trueHypervolume / max(trueFrontHypervolume, 1e-12)),
-                String(format: "%.6f", m.estimatedHypervolume),
-            ]) + "\n"
+            out += CSVLine.join(
+                [m.name, m.objective, String(m.evaluations), String(m.frontSize)]
+                    + hypervolumeFields(m.trueHypervolume, m.estimatedHypervolume)) + "\n"
         }
         return out + CSVLine.join([
             "true-front", truthName, "", String(trueFrontSize), String(format: "%.6f", trueFrontHypervolume), "1.000000", "",
         ]) + "\n"
     }
 
+    /// `true_hypervolume, fraction_of_true_front, estimated_hypervolume` of a front.
+    private func hypervolumeFields(_ trueHypervolume: Double, _ estimated: Double) -> [String] {
+        [trueHypervolume, trueHypervolume / max(trueFrontHypervolume, 1e-12), estimated].map { String(format: "%.6f", $0) }
+    }
+
     /// `generations.csv`: hypervolume per generation of each NSGA-II run.
     public var generationsCSV: String {
         var out = "method,objective,generation,evaluations,true_hypervolume,fraction_of_true_front,estimated_hypervolume\n"
         for g in generations {
-            out += CSVLine.join([
-                g.method, g.objective, String(g.generation), String(g.evaluations), String(format: "%.6f", g.trueHypervolume),
-                String(format: "%.6f", g.trueHypervolume / max(trueFrontHypervolume, 1e-12)),
-                String(format: "%.6f", g.estimatedHypervolume),
-            ]) + "\n"
+            out += CSVLine.join(
+                [g.method, g.objective, String(g.generation), String(g.evaluations)]
+                    + hypervolumeFields(g.trueHypervolume, g.estimatedHypervolume)) + "\n"
         }
         return out
     }
