@@ -22,8 +22,8 @@ public struct SearchSummaryTable: Sendable {
     public static let fileName = "summary.csv"
     public static let header = [
         "strategy", "trials", "search_found", "search_mean", "search_median", "search_std", "test_found", "test_mean",
-        "test_median", "test_std", "mean_hours_to_search_optimum", "mean_final_test_regret", "random_expectation", "search_or_top1_found",
-        "search_or_top1_mean", "search_or_top1_median", "search_or_top1_std",
+        "test_median", "test_std", "mean_hours_to_search_optimum", "mean_final_test_regret", "random_expectation",
+        "search_or_top1_found", "search_or_top1_mean", "search_or_top1_median", "search_or_top1_std",
     ]
 
     public var lines: [Line]
