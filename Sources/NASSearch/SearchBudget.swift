@@ -9,10 +9,25 @@ public enum SearchBudget: Sendable, Equatable, CustomStringConvertible {
     /// As soon as an optimal cell of the search metric has been queried or recommended by the
     /// strategy (``SearchSession/recommend(_:)``; the WeakNAS authors' protocol).
     case untilSearchOptimumOrRecommended
+    /// A goal with a cap: stop at the goal or after this many queries, whichever comes first
+    /// (the WeakNAS authors' runs stop at `--max_sample 1000`).
+    indirect case atMost(SearchBudget, Int)
 
     /// Parses `N` (a positive number of queries), `until-optimum`, `until-search-optimum` or
-    /// `until-search-optimum-or-top1`.
+    /// `until-search-optimum-or-top1`, the last three optionally capped as `GOAL,max=N`.
     public init(parsing text: String) throws {
+        if let comma = text.firstIndex(of: ",") {
+            let goal = try SearchBudget(parsing: String(text[..<comma]))
+            let rest = text[text.index(after: comma)...]
+            if case .queries = goal {
+                throw SearchError.badInput("bad budget '\(text)': a number of queries takes no cap")
+            }
+            guard rest.hasPrefix("max="), let n = Int(rest.dropFirst(4)), n > 0 else {
+                throw SearchError.badInput("bad budget '\(text)': expected GOAL,max=N with N a positive number of queries")
+            }
+            self = .atMost(goal, n)
+            return
+        }
         switch text {
         case "until-optimum": self = .untilOptimum
         case "until-search-optimum": self = .untilSearchOptimum
@@ -32,6 +47,7 @@ public enum SearchBudget: Sendable, Equatable, CustomStringConvertible {
         case .untilSearchOptimum: return "until-search-optimum"
         case .untilOptimum: return "until-optimum"
         case .untilSearchOptimumOrRecommended: return "until-search-optimum-or-top1"
+        case .atMost(let goal, let n): return "\(goal),max=\(n)"
         }
     }
 }

@@ -62,8 +62,13 @@ public final class SearchSession {
     /// Whether the budget is spent, the goal reached, or nothing is left to query.
     public var isFinished: Bool {
         if pool.isEmpty { return true }
+        return reached(budget)
+    }
+
+    private func reached(_ budget: SearchBudget) -> Bool {
         switch budget {
         case .queries(let n): return steps.count >= n
+        case .atMost(let goal, let n): return steps.count >= n || reached(goal)
         case .untilSearchOptimum: return queriesToSearchOptimum != nil
         case .untilOptimum: return queriesToSearchOptimum != nil && queriesToTestOptimum != nil
         case .untilSearchOptimumOrRecommended:

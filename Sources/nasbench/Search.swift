@@ -44,8 +44,11 @@ struct Search: ParsableCommand {
     @Option(help: "Base seed; trial seeds derive from it.")
     var seed: UInt64 = 0
 
-    @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried), until-search-optimum, or until-search-optimum-or-top1 (queried, or named as the predicted best: the WeakNAS authors' protocol).")
+    @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried), until-search-optimum, or until-search-optimum-or-top1 (queried, or named as the predicted best: the WeakNAS authors' protocol); a goal may be capped as GOAL,max=N (or with --max-queries).")
     var budget = "until-optimum"
+
+    @Option(help: "Stop a goal budget after this many queries if the goal is not reached (the WeakNAS authors' runs: 1000).")
+    var maxQueries: Int?
 
     @Option(help: "Worker threads.")
     var jobs = 2
@@ -113,7 +116,8 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let shard = try shard.map(Shard.init(parsing:)) ?? .all
-        let budget = try SearchBudget(parsing: budget)
+        var budget = try SearchBudget(parsing: budget)
+        if let maxQueries { budget = try SearchBudget(parsing: "\(budget),max=\(maxQueries)") }
         guard let rule = IsomorphismRule(rawValue: unique), rule != .functional else {
             throw ExperimentError.badInput("unknown --unique '\(unique)' (expected none or benchmark)")
         }

@@ -58,6 +58,19 @@ final class SearchStrategyTests: XCTestCase {
         }
     }
 
+    func testACappedGoalStopsAtTheGoalOrTheCapWhicheverComesFirst() throws {
+        let problem = try SearchFixtures.problem(count: 625)
+        for seed in 0..<20 {
+            let goal = try SearchFixtures.run(RandomSearch(), problem, budget: .untilSearchOptimum, seed: UInt64(seed))
+            let found = try XCTUnwrap(goal.queriesToSearchOptimum)
+            let cap = 40
+            let capped = try SearchFixtures.run(RandomSearch(), problem, budget: .atMost(.untilSearchOptimum, cap), seed: UInt64(seed))
+            XCTAssertEqual(capped.queryCount, min(found, cap))
+            XCTAssertEqual(capped.steps, Array(goal.steps.prefix(min(found, cap))))
+            XCTAssertEqual(capped.queriesToSearchOptimum, found <= cap ? found : nil)
+        }
+    }
+
     func testSessionChargesOnlySearchQueriesAndTracksTheIncumbent() throws {
         let problem = try SearchFixtures.problem(count: 50, seed: .mean)
         let session = SearchSession(problem: problem, budget: .queries(3), noiseSeed: 0)
@@ -93,6 +106,12 @@ final class SearchStrategyTests: XCTestCase {
         XCTAssertEqual(try SearchBudget(parsing: "until-optimum"), .untilOptimum)
         XCTAssertThrowsError(try SearchBudget(parsing: "0"))
         XCTAssertThrowsError(try SearchBudget(parsing: "lots"))
+        let capped = try? SearchBudget(parsing: "until-search-optimum-or-top1,max=1000")
+        XCTAssertEqual(capped, .atMost(.untilSearchOptimumOrRecommended, 1000))
+        XCTAssertEqual(capped?.description, "until-search-optimum-or-top1,max=1000")
+        for bad in ["25,max=10", "until-optimum,max=0", "until-optimum,cap=5", "until-optimum,max=5,max=6", "nope,max=5"] {
+            XCTAssertThrowsError(try SearchBudget(parsing: bad), bad)
+        }
         XCTAssertThrowsError(try RegularizedEvolution(populationSize: 0))
         XCTAssertThrowsError(try OneHotRidgeModel(lambda: 0))
     }
