@@ -4,24 +4,34 @@
 # given (--weaknas-labels table), seed-mean answers (their --deterministic False arrives as the
 # true string "False", so WeakNAS.py reads the 'avg' labels: --query-seed mean), and a trial
 # counts as done when the optimum was queried *or* is the predictor's top-1 cell, as their
-# plots do (--budget until-search-optimum-or-top1; trials.csv keeps both counts).
+# plots do (--budget until-search-optimum-or-top1; trials.csv keeps both counts), and a trial
+# stops after 1,000 queries as their NB201 commands do (--max_sample 1000: --max-queries 1000);
+# a trial that has not found the optimum by then has an empty count in trials.csv.
 # MLP 4 x 1000, 10 initial cells, 10 per iteration from the predicted top 100; 100 trials.
 # The other strategies with seed-mean answers: experiments/weaknas-nb201-mean.sh.
 #
 # Usage: experiments/weaknas-nb201-authors.sh [extra nasbench search options]   (resumes a stopped run)
 # Env: NASBENCH_DATA (default ../shared/data), TABLE, OUT, TRIALS (default 100).
+# Save a stopped run for the next session: tools/report.py --collect (copies trials.csv,
+# config.json and a gzipped queries.csv into notebooks-export/data/weaknas-nb201-authors).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${NASBENCH_DATA:-../shared/data}
 TABLE=${TABLE:-data/cache/nb201.h5}
-OUT=${OUT:-runs/weaknas-nb201-authors/weaknas-mlp}
+OUT=${OUT:-runs/weaknas-nb201-authors/weaknas-mlp-max1000}
 TRIALS=${TRIALS:-100}
 
 swift build -c release --product nasbench
 mkdir -p "$(dirname "$TABLE")"
 [ -f "$TABLE" ] || .build/release/nasbench import nb201 "$DATA/nb201" -o "$TABLE"
+# A run stopped in an earlier session continues from the state committed in notebooks-export
+# (config.json, trials.csv and queries.csv.gz of the default --out).
+SAVED=notebooks-export/data/weaknas-nb201-authors
+if [ ! -f "$OUT/config.json" ] && [ "$OUT" = runs/weaknas-nb201-authors/weaknas-mlp-max1000 ] && [ -f "$SAVED/queries.csv.gz" ]; then
+  mkdir -p "$OUT" && cp "$SAVED/config.json" "$SAVED/trials.csv" "$OUT/" && gunzip -c "$SAVED/queries.csv.gz" > "$OUT/queries.csv"
+fi
 resume=""; [ -f "$OUT/config.json" ] && resume="--resume"
 # OpenBLAS's native kernel for this CPU (the machine's environment may pin another).
 OPENBLAS_CORETYPE= .build/release/nasbench search --table "$TABLE" --strategies weaknas --weaknas-model mlp \
   --weaknas-initial 10 --weaknas-batch 10 --weaknas-top 100 --weaknas-labels table --trials "$TRIALS" --seed 0 \
-  --budget until-search-optimum-or-top1 --query-seed mean --jobs 2 --out "$OUT" $resume "$@"
+  --budget until-search-optimum-or-top1 --max-queries 1000 --query-seed mean --jobs 2 --out "$OUT" $resume "$@"

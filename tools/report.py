@@ -8,18 +8,22 @@ when its files are missing):
   search-nb201/curves.csv                      best-so-far (regret) curves of the same run
   rwe-nb201/results.csv                        `nasbench rwe` run: each score against the truth column
   moo-nb201/rwe-params/{generations,comparison}.csv   `nasbench moo` with RWE: hypervolume per generation
+  weaknas-nb201-authors/trials.csv + config.json        WeakNAS as its authors ran it (capped trials)
+  search-nb201-mean/trials.csv                 random, evolution, local search with seed-mean answers
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
 and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
 
 `--collect` first copies those small CSVs from the run folders the experiments write
-(runs/predictors-nb201, runs/weaknas-nb201). PNGs carry no timestamp or software version, so
+(runs/predictors-nb201, runs/weaknas-nb201, runs/weaknas-nb201-mean, and the capped WeakNAS run,
+whose queries.csv goes in gzipped so that experiments/weaknas-nb201-authors.sh can resume it). PNGs carry no timestamp or software version, so
 the same CSVs give the same bytes.
 
 Usage: report.py [--data DIR] [--out DIR] [--collect]
 """
 import argparse
 import csv
+import gzip
 import shutil
 import statistics
 import sys
@@ -38,6 +42,9 @@ import plot_predictors  # noqa: E402
 COLLECT = {
     "predictors-nb201": ("runs/predictors-nb201", ["results.csv", "summary.csv", "config.json"]),
     "search-nb201": ("runs/weaknas-nb201", ["trials.csv", "summary.csv", "curves.csv", "config.json"]),
+    "search-nb201-mean": ("runs/weaknas-nb201-mean", ["trials.csv", "summary.csv", "curves.csv", "config.json"]),
+    "weaknas-nb201-authors": ("runs/weaknas-nb201-authors/weaknas-mlp-max1000",
+                              ["trials.csv", "summary.csv", "curves.csv", "config.json", "queries.csv.gz"]),
 }
 
 
@@ -238,6 +245,63 @@ def moo_section(data, out):
     ]), None
 
 
+def _found_within(values, budget):
+    return sum(1 for v in values if v <= budget)
+
+
+def weaknas_section(data, out):
+    """WeakNAS as its authors ran it against the seed-mean baselines: fraction of trials that had
+    found the optimum (queried, or the predictor's top-1) after each number of queries."""
+    weaknas_dir, baseline = data / "weaknas-nb201-authors", data / "search-nb201-mean" / "trials.csv"
+    if not (weaknas_dir / "trials.csv").exists() or not baseline.exists():
+        return None, "weaknas-nb201-authors/trials.csv"
+    import json
+
+    budget = json.loads((weaknas_dir / "config.json").read_text())["budget"]
+    cap = int(budget.split("max=")[1]) if "max=" in budget else None
+    groups, trials = {}, {}
+    for path in (weaknas_dir / "trials.csv", baseline):
+        for row in read_csv(path):
+            name = row["strategy"]
+            trials[name] = trials.get(name, 0) + 1
+            value = row.get("queries_to_search_optimum_or_top1") or row["queries_to_search_optimum"]
+            groups.setdefault(name, [])
+            if value:
+                groups[name].append(int(value))
+    budgets = [100, 200, 500, 1000]
+    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    rows = []
+    for name, values in groups.items():
+        xs = sorted(values)
+        fractions = [0] + [(i + 1) / trials[name] for i in range(len(xs))]
+        if cap is not None and len(xs) < trials[name]:  # trials cut at the cap: hold the last fraction up to it
+            xs, fractions = xs + [cap], fractions + [fractions[-1]]
+        ax.step([1] + xs, fractions, where="post", label=f"{name} ({trials[name]} trials)")
+        within = [v for v in values if cap is None or v <= cap]
+        rows.append([name, trials[name]] + [f"{_found_within(values, b) / trials[name]:.2f}" for b in budgets] + [
+            f"{statistics.fmean(within):.1f}" if within else "-",
+            f"{statistics.median(within):.1f}" if within else "-"])
+    if cap is not None:
+        ax.axvline(cap, color="grey", linestyle=":", linewidth=1)
+    ax.set_xscale("log")
+    ax.set_xlabel("queries")
+    ax.set_ylabel("fraction of trials that found the optimum")
+    ax.set_title("NB201 cifar10-valid optimum: WeakNAS (authors' protocol) vs seed-mean baselines", fontsize=9)
+    ax.grid(True, which="major", alpha=0.3)
+    ax.legend(fontsize=8, loc="upper left")
+    image = save(fig, out / "report-weaknas-authors.png")
+    mean_header = f"mean (found within {cap})" if cap else "mean (found)"
+    return "\n\n".join([
+        "## WeakNAS as its authors ran it",
+        f"From weaknas-nb201-authors/trials.csv (budget `{budget}`: queried or the predictor's top-1, at most "
+        f"{cap or 'unlimited'} queries; seed-mean labels scaled over the table) and search-nb201-mean/trials.csv "
+        "(the other strategies, seed-mean answers, strict). Columns: fraction of trials that had found the "
+        "optimum within that many queries.",
+        markdown_table(["strategy", "trials"] + [f"by {b}" for b in budgets] + [mean_header, "median"], rows),
+        f"![Fraction of trials that found the optimum]({image})",
+    ]), None
+
+
 def _is_number(text):
     try:
         float(text)
@@ -263,7 +327,13 @@ def regression_section():
 def collect(data):
     for name, (source, files) in COLLECT.items():
         for file in files:
-            if (ROOT / source / file).exists():
+            if file.endswith(".gz") and (ROOT / source / file[:-3]).exists():
+                # Same bytes for the same CSV: no file name or time stamp in the gzip header.
+                (data / name).mkdir(parents=True, exist_ok=True)
+                with open(ROOT / source / file[:-3], "rb") as raw, open(data / name / file, "wb") as packed:
+                    with gzip.GzipFile(filename="", mode="wb", fileobj=packed, mtime=0) as stream:
+                        shutil.copyfileobj(raw, stream)
+            elif (ROOT / source / file).exists():
                 (data / name).mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(ROOT / source / file, data / name / file)
 
@@ -284,6 +354,7 @@ def main():
         lambda: curves_section(args.data, args.out),
         lambda: rwe_section(args.data, args.out),
         lambda: moo_section(args.data, args.out),
+        lambda: weaknas_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
         lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
         regression_section,

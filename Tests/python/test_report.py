@@ -10,7 +10,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "report.py"
-PNGS = ["report-predictors-tau.png", "report-search-queries.png", "report-search-curves.png"]
+PNGS = ["report-predictors-tau.png", "report-search-queries.png", "report-search-curves.png", "report-weaknas-authors.png"]
 
 
 def make_report(data, out):
