@@ -77,18 +77,18 @@ let package = Package(
             name: "nasbench",
             dependencies: [
                 "NASOracle", "NASSpaces", "NASSearch", "NASExperiments", "NASPredictors", "NASEvaluators", "NASDatasets",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NASTensor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "nasbench-bench",
-            dependencies: ["NASOracle", "NASSpaces", "NASPredictors"],
+            dependencies: ["NASOracle", "NASSpaces", "NASPredictors", "NASTensor"],
             path: "Sources/nasbench-bench"),
         .executableTarget(
             name: "tensor-bench", dependencies: ["NASTensor", "NASDatasets", "NASEvaluators", "NASSpaces", "COpenBLAS"],
             path: "Sources/tensor-bench"),
         .executableTarget(
             name: "nasbench-predictors-bench",
-            dependencies: ["NASPredictors", "NASOracle", "NASSpaces"],
+            dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "NASTensor"],
             path: "Sources/nasbench-predictors-bench"),
 
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),

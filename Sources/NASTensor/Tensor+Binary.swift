@@ -39,7 +39,11 @@ extension Tensor {
                 out.withUnsafeMutableBufferPointer { po in
                     guard let xa = pa.baseAddress, let xb = pb.baseAddress, let xo = po.baseAddress else { return }
                     StridedLoop.run(shape: outShape, stridesA: sa, stridesB: sb) { o, ia, ib, stA, stB, len in
-                        for k in 0..<len { xo[o + k] = op.apply(xa[ia + k * stA], xb[ib + k * stB]) }
+                        if op == .add && stA == 1 && stB == 1 {  // a bias row added to a batch: a vectorisable run
+                            for k in 0..<len { xo[o + k] = xa[ia + k] + xb[ib + k] }
+                        } else {
+                            for k in 0..<len { xo[o + k] = op.apply(xa[ia + k * stA], xb[ib + k * stB]) }
+                        }
                     }
                 }
             }
@@ -59,6 +63,12 @@ extension Tensor {
                                 // Empty arrays may still have a base address: gate on the flags.
                                 let oa = needA ? pga.baseAddress : nil, ob = needB ? pgb.baseAddress : nil
                                 StridedLoop.run(shape: outShape, stridesA: sa, stridesB: sb) { o, ia, ib, stA, stB, len in
+                                    if op == .add && stA == 1 && stB == 1 {
+                                        // The same additions in the same order as the general loop below.
+                                        if let oa { for k in 0..<len { oa[ia + k] += xg[o + k] } }
+                                        if let ob { for k in 0..<len { ob[ib + k] += xg[o + k] } }
+                                        return
+                                    }
                                     for k in 0..<len {
                                         let gv = xg[o + k], av = xa[ia + k * stA], bv = xb[ib + k * stB]
                                         if let oa { oa[ia + k * stA] += op.gradA(gv, av, bv) }

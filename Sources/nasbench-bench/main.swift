@@ -7,6 +7,9 @@ import Foundation
 import NASOracle
 import NASPredictors
 import NASSpaces
+import NASTensor
+
+AllocatorTuning.keepFreedBlocksForReuse()
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NASTensor
 
 /// The `nasbench` command: a thin layer of argument parsing over the libraries.
 struct NASBench: ParsableCommand {
@@ -21,6 +22,7 @@ struct NASBench: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        AllocatorTuning.keepFreedBlocksForReuse()
         var command: ParsableCommand
         do {
             command = try NASBench.parseAsRoot()

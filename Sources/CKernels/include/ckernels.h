@@ -12,4 +12,7 @@
 void nb_adam_update(long count, float *w, float *m, float *v, const float *g, float lr, float wd,
                     int decoupled, float b1, float b2, float step, float bc2_root, float eps);
 
+/// Keeps freed heap blocks for reuse (glibc: largest mmap threshold, no trimming); no-op elsewhere.
+void nb_keep_freed_blocks(void);
+
 #endif
