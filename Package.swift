@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "NASPredictors", dependencies: ["NASSpaces", "NASTensor"], swiftSettings: optimisedInDebug),
         .target(
             name: "NASEvaluators", dependencies: ["NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
-        .target(name: "NASSearch", dependencies: ["NASOracle", "NASSpaces", "NASPredictors"]),
+        .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",
             dependencies: [

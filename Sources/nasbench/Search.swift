@@ -98,6 +98,15 @@ struct Search: ParsableCommand {
     @Option(help: "WeakNAS: label standardisation before each fit: queried (mean and std of the queried cells) or table (mean and std of the search metric over the whole table, fixed; the authors' code; the mlp then fits these labels as given).")
     var weaknasLabels = WeakNASLabelScaling.queried.rawValue
 
+    @Option(help: "WeakNAS: how a batch is chosen: uniform (drawn from the predicted top-N; the paper's WeakNAS) or ei (the EI variant: an ensemble of --weaknas-ensemble models, the M unqueried cells of highest expected improvement; top-N and top-of are then M and available).")
+    var weaknasAcquisition = "uniform"
+
+    @Option(help: "WeakNAS ei: ensemble size (the authors: 5).")
+    var weaknasEnsemble = 5
+
+    @Option(help: "WeakNAS ei: the ensemble's spread is divided by this before EI (the authors' and NASLib's calibration factor: 5).")
+    var eiCalibration = 5.0
+
     @Option(help: "WeakNAS: cells queried per iteration (paper: M = 10).")
     var weaknasBatch = 10
 
@@ -184,8 +193,18 @@ struct Search: ParsableCommand {
                     throw ExperimentError.badInput(
                         "unknown --weaknas-labels '\(weaknasLabels)' (expected one of: \(WeakNASLabelScaling.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
+                guard ["uniform", "ei"].contains(weaknasAcquisition) else {
+                    throw ExperimentError.badInput("unknown --weaknas-acquisition '\(weaknasAcquisition)' (expected uniform or ei)")
+                }
                 func weakNAS(_ model: some RankingModel) throws -> any SearchStrategy {
-                    try WeakNAS(
+                    if weaknasAcquisition == "ei" {
+                        let ensemble = try ExpectedImprovementRankingModel(
+                            base: model, members: weaknasEnsemble, calibration: eiCalibration)
+                        return try WeakNAS(
+                            model: ensemble, initialSamples: weaknasInitial, topN: weaknasBatch, batchSize: weaknasBatch,
+                            topOf: .available, labelScaling: labels)
+                    }
+                    return try WeakNAS(
                         model: model, initialSamples: weaknasInitial, topN: weaknasTop, batchSize: weaknasBatch, topOf: topOf,
                         labelScaling: labels)
                 }

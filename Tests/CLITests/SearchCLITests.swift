@@ -118,6 +118,11 @@ final class SearchCLITests: XCTestCase {
             (["search", "--table", tmp.file("missing.h5"), "--out", tmp.file("x")], "missing.h5"),
             (try searchArguments(out: tmp.file("x"), extra: ["--shard", "3/3"]), "bad shard '3/3'"),
             (try searchArguments(out: tmp.file("x"), extra: ["--query-seed", "best"]), "bad --query-seed 'best'"),
+            (try searchArguments(out: tmp.file("x"), extra: ["--weaknas-acquisition", "ucb"]),
+             "unknown --weaknas-acquisition 'ucb'"),
+            (try searchArguments(out: tmp.file("x"), extra: ["--weaknas-acquisition", "ei", "--weaknas-ensemble", "1"]),
+             "at least 2 members"),
+            (try searchArguments(out: tmp.file("x"), budget: "until-optimum,max=0"), "bad budget 'until-optimum,max=0'"),
             (["summarize", tmp.file("nothing")], "holds no search run"),
         ]
         for (arguments, expected) in cases {
