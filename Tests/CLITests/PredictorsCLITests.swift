@@ -29,9 +29,7 @@ final class PredictorsCLITests: XCTestCase {
     /// The files that must be identical byte for byte (timings.csv holds measured seconds).
     static let files = ["results.csv", "summary.csv", "config.json"]
 
-    func contents(_ folder: String, _ names: [String] = files) throws -> [String] {
-        try names.map { try String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8) }
-    }
+    func contents(_ folder: String, _ names: [String] = files) throws -> [String] { try fileContents(folder, names) }
 
     func testSameSeedGivesTheSameBytesWhateverTheJobsAndShards() throws {
         let tmp = try TemporaryFolder()

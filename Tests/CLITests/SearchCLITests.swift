@@ -27,9 +27,7 @@ final class SearchCLITests: XCTestCase {
 
     static let files = ["queries.csv", "trials.csv", "config.json", "summary.csv", "curves.csv"]
 
-    func contents(_ folder: String, _ names: [String] = files) throws -> [String] {
-        try names.map { try String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8) }
-    }
+    func contents(_ folder: String, _ names: [String] = files) throws -> [String] { try fileContents(folder, names) }
 
     func testSameSeedGivesTheSameBytesWhateverTheJobs() throws {
         let tmp = try TemporaryFolder()

@@ -25,11 +25,7 @@ final class TrialRunnerTests: XCTestCase {
         try TrialRunner(files: files(folder), config: config, trials: trials, shard: shard, jobs: jobs, resume: resume).run(body)
     }
 
-    func contents(_ folder: String) throws -> [String] {
-        try ["steps.csv", "trials.csv", "config.json"].map {
-            try String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8)
-        }
-    }
+    func contents(_ folder: String) throws -> [String] { try fileContents(folder, ["steps.csv", "trials.csv", "config.json"]) }
 
     func testTrialOrderAndBytesDoNotDependOnWorkers() throws {
         let tmp = try TemporaryFolder()

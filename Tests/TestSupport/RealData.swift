@@ -54,3 +54,8 @@ public final class TemporaryFolder {
         return target
     }
 }
+
+/// The text of each named file in `folder`, in order (a run's output files, to compare runs byte for byte).
+public func fileContents(_ folder: String, _ names: [String]) throws -> [String] {
+    try names.map { try String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8) }
+}
