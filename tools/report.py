@@ -9,6 +9,7 @@ when its files are missing):
   rwe-nb201/results.csv                        `nasbench rwe` run: each score against the truth column
   moo-nb201/rwe-params/{generations,comparison}.csv   `nasbench moo` with RWE: hypervolume per generation
   weaknas-nb201-authors/trials.csv + config.json        WeakNAS as its authors ran it (capped trials)
+  weaknas-nb201-ei/trials.csv                  its EI variant under the same protocol (optional)
   search-nb201-mean/trials.csv                 random, evolution, local search with seed-mean answers
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
@@ -45,6 +46,8 @@ COLLECT = {
     "search-nb201-mean": ("runs/weaknas-nb201-mean", ["trials.csv", "summary.csv", "curves.csv", "config.json"]),
     "weaknas-nb201-authors": ("runs/weaknas-nb201-authors/weaknas-mlp-max1000",
                               ["trials.csv", "summary.csv", "curves.csv", "config.json", "queries.csv.gz"]),
+    "weaknas-nb201-ei": ("runs/weaknas-nb201-ei/weaknas-ei5-mlp-max1000",
+                         ["trials.csv", "summary.csv", "curves.csv", "config.json", "queries.csv.gz"]),
 }
 
 
@@ -260,7 +263,8 @@ def weaknas_section(data, out):
     budget = json.loads((weaknas_dir / "config.json").read_text())["budget"]
     cap = int(budget.split("max=")[1]) if "max=" in budget else None
     groups, trials = {}, {}
-    for path in (weaknas_dir / "trials.csv", baseline):
+    ei = data / "weaknas-nb201-ei" / "trials.csv"  # the EI variant, same protocol, when present
+    for path in [weaknas_dir / "trials.csv", baseline] + ([ei] if ei.exists() else []):
         for row in read_csv(path):
             name = row["strategy"]
             trials[name] = trials.get(name, 0) + 1
@@ -294,7 +298,8 @@ def weaknas_section(data, out):
     return "\n\n".join([
         "## WeakNAS as its authors ran it",
         f"From weaknas-nb201-authors/trials.csv (budget `{budget}`: queried or the predictor's top-1, at most "
-        f"{cap or 'unlimited'} queries; seed-mean labels scaled over the table) and search-nb201-mean/trials.csv "
+        f"{cap or 'unlimited'} queries; seed-mean labels scaled over the table), weaknas-nb201-ei/trials.csv when "
+        "present (the EI variant, same protocol; a partial run lists fewer trials) and search-nb201-mean/trials.csv "
         "(the other strategies, seed-mean answers, strict). Columns: fraction of trials that had found the "
         "optimum within that many queries.",
         markdown_table(["strategy", "trials"] + [f"by {b}" for b in budgets] + [mean_header, "median"], rows),
