@@ -26,10 +26,7 @@ mkdir -p "$(dirname "$TABLE")"
 [ -f "$TABLE" ] || .build/release/nasbench import nb201 "$DATA/nb201" -o "$TABLE"
 # A run stopped in an earlier session continues from the state committed in notebooks-export
 # (config.json, trials.csv and queries.csv.gz of the default --out).
-SAVED=notebooks-export/data/weaknas-nb201-authors
-if [ ! -f "$OUT/config.json" ] && [ "$OUT" = runs/weaknas-nb201-authors/weaknas-mlp-max1000 ] && [ -f "$SAVED/queries.csv.gz" ]; then
-  mkdir -p "$OUT" && cp "$SAVED/config.json" "$SAVED/trials.csv" "$OUT/" && gunzip -c "$SAVED/queries.csv.gz" > "$OUT/queries.csv"
-fi
+if [ "$OUT" = runs/weaknas-nb201-authors/weaknas-mlp-max1000 ]; then tools/restore-saved-run.sh notebooks-export/data/weaknas-nb201-authors "$OUT"; fi
 resume=""; [ -f "$OUT/config.json" ] && resume="--resume"
 # OpenBLAS's native kernel for this CPU (the machine's environment may pin another).
 OPENBLAS_CORETYPE= .build/release/nasbench search --table "$TABLE" --strategies weaknas --weaknas-model mlp \

@@ -25,6 +25,7 @@ Usage: report.py [--data DIR] [--out DIR] [--collect]
 import argparse
 import csv
 import gzip
+import json
 import shutil
 import statistics
 import sys
@@ -258,8 +259,6 @@ def weaknas_section(data, out):
     weaknas_dir, baseline = data / "weaknas-nb201-authors", data / "search-nb201-mean" / "trials.csv"
     if not (weaknas_dir / "trials.csv").exists() or not baseline.exists():
         return None, "weaknas-nb201-authors/trials.csv"
-    import json
-
     budget = json.loads((weaknas_dir / "config.json").read_text())["budget"]
     cap = int(budget.split("max=")[1]) if "max=" in budget else None
     groups, trials = {}, {}

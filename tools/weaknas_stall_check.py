@@ -20,15 +20,13 @@ Prints one JSON line per (K, repeat).
 import csv
 import json
 import sys
-import warnings
 
 import h5py
 import numpy as np
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.neural_network import MLPRegressor
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
 from predictor_reference import adjacency_one_hot  # noqa: E402
+from weaknas_reference import authors_loop, fit_order  # noqa: E402  (the authors' model and loop)
 
 
 def queried_cells(path, trial):
@@ -38,33 +36,11 @@ def queried_cells(path, trial):
     return [int(r["index"]) for r in rows]
 
 
-def fit_order(x, labels, cells, random_state):
-    model = MLPRegressor(hidden_layer_sizes=(1000,) * 4, max_iter=100, random_state=random_state)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(x[cells], labels[cells])
-    return model, np.argsort(-model.predict(x), kind="stable")
-
-
 def loop(x, labels, best, start, cap, repeat):
-    """The authors' loop (top 100, 10 per iteration) from `start`; returns (queries, how)."""
-    rng = np.random.default_rng(repeat)
+    """The authors' loop from `start`, stopped at the best cell or `cap`; returns (queries, how)."""
     queried = list(start)
-    while len(queried) < cap:
-        _, order = fit_order(x, labels, queried, int(rng.integers(2**31)))
-        if int(order[0]) == best:
-            return len(queried), "top1"
-        taken = set(queried)
-        candidates = [int(i) for i in order[:100] if int(i) not in taken]
-        if len(candidates) >= 10:
-            batch = [int(i) for i in rng.choice(candidates, size=10, replace=False)]
-        else:
-            batch = [int(i) for i in order if int(i) not in taken][:10]
-        for cell in batch:
-            queried.append(cell)
-            if cell == best:
-                return len(queried), "queried"
-    return None, "not found"
+    _, how = authors_loop(x, labels, queried, np.random.default_rng(repeat), cap, best)
+    return (len(queried), how) if how else (None, "not found")
 
 
 def main():

@@ -17,15 +17,11 @@ public enum SearchBudget: Sendable, Equatable, CustomStringConvertible {
     /// `until-search-optimum-or-top1`, the last three optionally capped as `GOAL,max=N`.
     public init(parsing text: String) throws {
         if let comma = text.firstIndex(of: ",") {
-            let goal = try SearchBudget(parsing: String(text[..<comma]))
             let rest = text[text.index(after: comma)...]
-            if case .queries = goal {
-                throw SearchError.badInput("bad budget '\(text)': a number of queries takes no cap")
-            }
-            guard rest.hasPrefix("max="), let n = Int(rest.dropFirst(4)), n > 0 else {
+            guard rest.hasPrefix("max="), let n = Int(rest.dropFirst(4)) else {
                 throw SearchError.badInput("bad budget '\(text)': expected GOAL,max=N with N a positive number of queries")
             }
-            self = .atMost(goal, n)
+            self = try SearchBudget(parsing: String(text[..<comma])).capped(at: n)
             return
         }
         switch text {
@@ -38,6 +34,22 @@ public enum SearchBudget: Sendable, Equatable, CustomStringConvertible {
                     "bad budget '\(text)': expected a positive number of queries, until-optimum, until-search-optimum or until-search-optimum-or-top1")
             }
             self = .queries(n)
+        }
+    }
+
+    /// This goal, stopped after `n` queries at the latest.
+    ///
+    /// - Throws: ``SearchError`` when `n` is not positive, or this budget is already a number of
+    ///   queries or capped.
+    public func capped(at n: Int) throws -> SearchBudget {
+        switch self {
+        case .queries: throw SearchError.badInput("bad budget '\(self),max=\(n)': a number of queries takes no cap")
+        case .atMost: throw SearchError.badInput("bad budget '\(self),max=\(n)': the budget is capped already")
+        default:
+            guard n > 0 else {
+                throw SearchError.badInput("bad budget '\(self),max=\(n)': expected GOAL,max=N with N a positive number of queries")
+            }
+            return .atMost(self, n)
         }
     }
 

@@ -10,6 +10,14 @@ enum StrategyName: String, CaseIterable {
     case random, evolution, local, weaknas
 }
 
+/// How WeakNAS chooses a batch (`--weaknas-acquisition`).
+enum AcquisitionName: String, CaseIterable {
+    /// Drawn uniformly from the predicted top-N (the paper's WeakNAS).
+    case uniform
+    /// The EI variant: the M unqueried cells of highest expected improvement from an ensemble.
+    case ei
+}
+
 /// The ranking models `--weaknas-model` accepts.
 enum RankingModelName: String, CaseIterable {
     /// NASPredictors' MLP (WeakNAS's own model: 4 x 1000 ReLU units) on the adjacency one-hot encoding.
@@ -99,7 +107,7 @@ struct Search: ParsableCommand {
     var weaknasLabels = WeakNASLabelScaling.queried.rawValue
 
     @Option(help: "WeakNAS: how a batch is chosen: uniform (drawn from the predicted top-N; the paper's WeakNAS) or ei (the EI variant: an ensemble of --weaknas-ensemble models, the M unqueried cells of highest expected improvement; top-N and top-of are then M and available).")
-    var weaknasAcquisition = "uniform"
+    var weaknasAcquisition = AcquisitionName.uniform.rawValue
 
     @Option(help: "WeakNAS ei: ensemble size (the authors: 5).")
     var weaknasEnsemble = 5
@@ -126,7 +134,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let shard = try shard.map(Shard.init(parsing:)) ?? .all
         var budget = try SearchBudget(parsing: budget)
-        if let maxQueries { budget = try SearchBudget(parsing: "\(budget),max=\(maxQueries)") }
+        if let maxQueries { budget = try budget.capped(at: maxQueries) }
         guard let rule = IsomorphismRule(rawValue: unique), rule != .functional else {
             throw ExperimentError.badInput("unknown --unique '\(unique)' (expected none or benchmark)")
         }
@@ -193,11 +201,12 @@ struct Search: ParsableCommand {
                     throw ExperimentError.badInput(
                         "unknown --weaknas-labels '\(weaknasLabels)' (expected one of: \(WeakNASLabelScaling.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
-                guard ["uniform", "ei"].contains(weaknasAcquisition) else {
-                    throw ExperimentError.badInput("unknown --weaknas-acquisition '\(weaknasAcquisition)' (expected uniform or ei)")
+                guard let acquisition = AcquisitionName(rawValue: weaknasAcquisition) else {
+                    throw ExperimentError.badInput(
+                        "unknown --weaknas-acquisition '\(weaknasAcquisition)' (expected one of: \(AcquisitionName.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 func weakNAS(_ model: some RankingModel) throws -> any SearchStrategy {
-                    if weaknasAcquisition == "ei" {
+                    if acquisition == .ei {
                         let ensemble = try ExpectedImprovementRankingModel(
                             base: model, members: weaknasEnsemble, calibration: eiCalibration)
                         return try WeakNAS(
