@@ -3,7 +3,7 @@
 # authors' protocol otherwise as in weaknas-nb201-authors.sh: labels standardised over the whole
 # table, seed-mean answers, found = queried or the top-1 (highest EI), at most 1,000 queries.
 # An ensemble of 5 MLPs per iteration, the 10 unqueried cells of highest expected improvement.
-# Five MLP fits and rankings per iteration: about five times the uniform variant's cost.
+# Five MLP fits and rankings per iteration where the uniform variant has one.
 #
 # Usage: experiments/weaknas-ei-nb201.sh [extra nasbench search options]   (resumes a stopped run)
 # Env: NASBENCH_DATA (default ../shared/data), TABLE, OUT, TRIALS (default 100).
