@@ -12,7 +12,7 @@ NASBENCH_DATA ?=
 export NASBENCH_DATA
 export NASBENCH_PYTHON := $(abspath $(PYTHON))
 
-.PHONY: all deps venv build release test test-other-kernel swift-test python-test regress report demo bench default-table nbgraph-table clean
+.PHONY: all deps venv build release test test-other-kernel swift-test python-test regress report demo bench default-table fixtures nbgraph-table clean
 
 all: build
 
@@ -95,6 +95,10 @@ default-table: release venv
 ## NAS-Bench-Graph (PyPI nas-bench-graph 1.4.0) converted to data/cache/nbgraph.h5.
 nbgraph-table: release venv
 	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/nbgraph-table.sh
+
+## The committed fixture tables in data/ (data/README.md), remade from the embedded default.
+fixtures: build venv
+	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(abspath .build/debug/nasbench) tools/make-fixtures.sh
 
 demo: default-table
 	@tools/demo.sh $(RELEASE_BIN)/nasbench "$$(cat data/cache/default-table.path)"
