@@ -57,32 +57,38 @@ public struct WeakNASSettings: Hashable, Sendable, Codable {
         case .mlp:
             // With table scaling the MLP fits the labels as WeakNAS gives them, as the authors'
             // scikit-learn MLPRegressor does.
-            let configuration = MLPConfiguration(epochs: mlpEpochs, standardizeLabels: labels == .queried)
-            return try weakNAS(PredictorRankingModel<MLPPredictor>(name: "mlp", configuration: configuration))
+            return try weakNAS(
+                MLPPredictor.self, "mlp", MLPConfiguration(epochs: mlpEpochs, standardizeLabels: labels == .queried))
         case .gcn:
             let configuration = GCNConfiguration(nodeCount: graphShape.nodeCount, opClassCount: graphShape.opClassCount)
-            return try weakNAS(PredictorRankingModel<GCNPredictor>(name: "gcn", configuration: configuration, encoding: .graph))
+            return try weakNAS(GCNPredictor.self, "gcn", configuration, encoding: .graph)
         case .ridgeOnehot:
-            return try weakNAS(try OneHotRidgeModel(lambda: ridgeLambda))
+            let configuration = RidgeConfiguration(lambda: ridgeLambda)
+            do { try configuration.validate() } catch { throw SearchError.badInput("ridge lambda must be positive") }
+            return try weakNAS(RidgeRegression.self, "ridge-onehot", configuration)
         case .rf:
-            return try weakNAS(PredictorRankingModel<RandomForest>(name: "rf", configuration: RandomForestConfiguration()))
+            return try weakNAS(RandomForest.self, "rf", RandomForestConfiguration())
         case .gbdt:
-            return try weakNAS(
-                PredictorRankingModel<GradientBoostedTrees>(name: "gbdt", configuration: GradientBoostingConfiguration()))
+            return try weakNAS(GradientBoostedTrees.self, "gbdt", GradientBoostingConfiguration())
         }
     }
 
-    /// WeakNAS over `model`: uniform from the top-N, or the EI variant over an ensemble of it.
-    private func weakNAS(_ model: some RankingModel) throws -> any SearchStrategy {
+    /// WeakNAS over `P`: uniform from the top-N of its predictions, or the EI variant over an
+    /// ensemble of it.
+    private func weakNAS<P: Predictor>(
+        _: P.Type, _ name: String, _ configuration: P.Configuration, encoding: Encoding = .adjacencyOneHot
+    ) throws -> any SearchStrategy where P.Configuration: Hashable {
         switch acquisition {
         case .uniform:
             return try WeakNAS(
-                model: model, initialSamples: initial, topN: top, batchSize: batch, topOf: topOf, labelScaling: labels)
+                model: PredictorRankingModel<P>(name: name, configuration: configuration, encoding: encoding),
+                initialSamples: initial, topN: top, batchSize: batch, topOf: topOf, labelScaling: labels)
         case .ei:
-            let ensemble = try ExpectedImprovementRankingModel(base: model, members: ensemble, calibration: eiCalibration)
+            let model = try PredictorRankingModel<Ensemble<P>>(
+                expectedImprovementOver: name, member: configuration, members: ensemble, calibration: eiCalibration,
+                encoding: encoding)
             return try WeakNAS(
-                model: ensemble, initialSamples: initial, topN: batch, batchSize: batch, topOf: .available,
-                labelScaling: labels)
+                model: model, initialSamples: initial, topN: batch, batchSize: batch, topOf: .available, labelScaling: labels)
         }
     }
 }

@@ -53,7 +53,7 @@ struct Predictors: ParsableCommand {
     @OptionGroup(title: "Run")
     var runOptions: RunOptions
 
-    @Option(help: "JSON or YAML file of hyperparameters, keyed by predictor: rf, gbdt, gbdt-ensemble, mlp, gcn (docs/PREDICTORS.md).")
+    @Option(help: "JSON or YAML file of hyperparameters, keyed by predictor: rf, gbdt, gbdt-ensemble, mlp, gcn, ridge (docs/PREDICTORS.md).")
     var config: String?
 
     @OptionGroup(title: "Hyperparameters (override --config)")
