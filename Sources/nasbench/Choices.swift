@@ -1,0 +1,50 @@
+import ArgumentParser
+import NASEvaluators
+import NASOracle
+import NASPredictors
+import NASSearch
+
+// The closed sets the options name, parsed by the argument parser itself: `--help` lists the
+// choices and a bad value is rejected before `run()` with the parser's one-line message.
+
+extension WeakNASModel: ExpressibleByArgument {}
+extension WeakNASAcquisition: ExpressibleByArgument {}
+extension WeakNASTopSet: ExpressibleByArgument {}
+extension WeakNASLabelScaling: ExpressibleByArgument {}
+extension Split: ExpressibleByArgument {}
+extension Metric: ExpressibleByArgument {}
+extension IsomorphismRule: ExpressibleByArgument {}
+extension InitScheme: ExpressibleByArgument {}
+
+/// `--query-seed`: which training seed answers a search query.
+enum QuerySeed: String, CaseIterable, ExpressibleByArgument {
+    /// One seed drawn per query, as the papers do.
+    case sampled
+    /// The seed mean.
+    case mean
+
+    var choice: SeedChoice { self == .sampled ? .sampled : .mean }
+}
+
+/// `--unique`: the isomorphism rule a search never queries two cells of (functional classes are
+/// for `top`, not for search).
+enum UniqueRule: String, CaseIterable, ExpressibleByArgument {
+    case none, benchmark
+
+    var rule: IsomorphismRule { self == .none ? .none : .benchmark }
+}
+
+extension SeedChoice: ExpressibleByArgument {
+    /// `mean`, `sampled` or a seed number.
+    public init?(argument: String) {
+        switch argument {
+        case "mean": self = .mean
+        case "sampled": self = .sampled
+        default:
+            guard let k = Int(argument), k >= 0 else { return nil }
+            self = .fixed(k)
+        }
+    }
+
+    public var defaultValueDescription: String { description }
+}
