@@ -5,10 +5,12 @@ import XCTest
 /// Seeded runs must depend on the project's own sampling code (NASCore), never on the standard
 /// library's random algorithms, which may change between Swift versions. This scans `Sources/`.
 final class StdlibRandomnessScanTests: XCTestCase {
-    /// Calls whose algorithm the standard library does not promise to keep.
+    /// Calls whose algorithm the standard library does not promise to keep, and its unseeded
+    /// system generator.
     static let forbidden = [
-        "random(in:", ".randomElement()", "shuffle(using:", "shuffled(using:",
-        "Int.random", "Float.random", "Double.random", "Bool.random",
+        "random(in:", ".randomElement()", "randomElement(using:", "shuffle(using:", "shuffled(using:",
+        ".shuffle()", ".shuffled()", "Int.random", "Float.random", "Double.random", "Bool.random",
+        "SystemRandomNumberGenerator",
     ]
 
     func testSourcesUseOnlyTheProjectsSamplingPrimitives() throws {
