@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "NASOracle",
             dependencies: [
-                "NASSpaces", "NASHDF5",
+                "NASCore", "NASSpaces", "NASHDF5",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),

@@ -121,7 +121,7 @@ public struct GCNPredictor: Predictor {
         var order = Array(0..<n)
         for epoch in 0..<c.epochs {
             optimizer.learningRate = schedule.learningRate(at: epoch)
-            order.shuffle(using: &generator)
+            generator.shuffle(&order)
             var start = 0
             while start < n {
                 let rows = order[start..<min(start + c.batchSize, n)]

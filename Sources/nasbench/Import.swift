@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NASOracle
+import NASSpaces
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,7 +78,7 @@ struct ImportCSV: ParsableCommand {
     @Argument(help: "The CSV file.")
     var source: String
 
-    @Option(help: "Search space of the cells (known: \(CellCodec.all.keys.sorted().joined(separator: ", "))).")
+    @Option(help: "Search space of the cells (known: \(SpaceID.knownNames)).")
     var space: String
 
     @Option(help: "Column holding the cell strings.")

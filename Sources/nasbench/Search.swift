@@ -52,13 +52,6 @@ struct Search: ParsableCommand {
     @OptionGroup(title: "Strategy hyperparameters")
     var strategyOptions: StrategyOptions
 
-    /// Default search and test columns per space (NB101's sample has no test split).
-    static let defaultColumns: [String: (search: String, test: String)] = [
-        "nb201": ("cifar10-valid.valid.accuracy.e200", "cifar10.test.accuracy.e200"),
-        "nb101": ("cifar10.valid.accuracy.e108", "cifar10.valid.accuracy.e108"),
-        "nbgraph": ("cora.valid.accuracy.e400", "cora.test.accuracy.e400"),
-    ]
-
     func validate() throws {
         if let maxQueries, maxQueries < 1 { throw ValidationError("--max-queries must be at least 1, got \(maxQueries)") }
     }
@@ -67,10 +60,8 @@ struct Search: ParsableCommand {
         var budget = budget
         if let maxQueries { budget = try budget.capped(at: maxQueries) }
         let loaded = try BenchmarkTable.load(table)
-        let defaults = Self.defaultColumns[loaded.space]
-        guard let searchColumn = searchColumn ?? defaults?.search, let testColumn = testColumn ?? defaults?.test else {
-            throw ExperimentError.badInput("give --search-column and --test-column for a table of space \(loaded.space)")
-        }
+        let defaults = loaded.space.defaultSearchColumns
+        let searchColumn = self.searchColumn ?? defaults.search, testColumn = self.testColumn ?? defaults.test
         func query(_ name: String, _ seed: SeedChoice) throws -> NASOracle.Query {
             let key = try ColumnKey(name: name)
             return NASOracle.Query(
