@@ -91,8 +91,15 @@ public final class TrialRunner: @unchecked Sendable {
         return pending.count
     }
 
+    /// The version of the random streams every seeded draw comes from, recorded in each
+    /// `config.json` so that a run never resumes with other streams than it started with:
+    /// 1 = until 2026-12-03 (uniform floats and normals from the standard library's `random(in:)`),
+    /// 2 = NASCore's own draws (`nextUnitFloat`, `nextUnitDouble`, `nextNormal`).
+    public static let randomStreams = 2
+
     func configJSON() throws -> String {
         var object = config
+        object["random_streams"] = Self.randomStreams
         if shard.count > 1 { object["shard"] = shard.description }
         object["trials"] = trials
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])

@@ -75,10 +75,9 @@ public struct GCNPredictor: Predictor {
         let backwardAdjacency = Tensor(shape: [b, n, n], data: batch.backward)
         var h = Tensor(shape: [b * n, c.opClassCount], data: batch.x)
         for layer in 0..<c.gcnLayers {
-            let along = Tensor.graphAggregate(
-                adjacency: forwardAdjacency, features: h.matmul(params[2 * layer]).reshaped([b, n, c.gcnHidden]))
-            let against = Tensor.graphAggregate(
-                adjacency: backwardAdjacency, features: h.matmul(params[2 * layer + 1]).reshaped([b, n, c.gcnHidden]))
+            // Neighbourhood aggregation along and against the edges: adjacency x features, batched.
+            let along = forwardAdjacency.matmul(h.matmul(params[2 * layer]).reshaped([b, n, c.gcnHidden]))
+            let against = backwardAdjacency.matmul(h.matmul(params[2 * layer + 1]).reshaped([b, n, c.gcnHidden]))
             h = ((along.relu() + against.relu()) * 0.5).reshaped([b * n, c.gcnHidden])
             if generator != nil { h = Self.drop(h, p, &generator) }
         }
