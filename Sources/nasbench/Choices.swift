@@ -3,6 +3,7 @@ import NASEvaluators
 import NASOracle
 import NASPredictors
 import NASSearch
+import NASSpaces
 
 // The closed sets the options name, parsed by the argument parser itself: `--help` lists the
 // choices and a bad value is rejected before `run()` with the parser's one-line message.
@@ -15,6 +16,7 @@ extension Split: ExpressibleByArgument {}
 extension Metric: ExpressibleByArgument {}
 extension IsomorphismRule: ExpressibleByArgument {}
 extension InitScheme: ExpressibleByArgument {}
+extension SpaceID: ExpressibleByArgument {}
 
 /// `--query-seed`: which training seed answers a search query.
 enum QuerySeed: String, CaseIterable, ExpressibleByArgument {

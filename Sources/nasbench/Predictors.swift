@@ -18,17 +18,8 @@ struct Predictors: ParsableCommand {
     @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); train and test cells are its rows.")
     var table: String
 
-    @Option(help: "Label dataset or protocol, e.g. cifar10-valid.")
-    var dataset: String
-
-    @Option(help: "Label split: train, valid, test, valtest or none.")
-    var split: Split
-
-    @Option(help: "Label metric.")
-    var metric: Metric
-
-    @Option(help: "Label training epochs (e.g. 200); omit for metrics that do not depend on training.")
-    var epochs: Int?
+    @OptionGroup(title: "Label column")
+    var label: ColumnOptions
 
     @Option(help: "Label seed: mean (the seed-mean column) or a training seed number.")
     var labelSeed: SeedChoice = .mean
@@ -97,8 +88,6 @@ struct Predictors: ParsableCommand {
 
     /// The label column as a query, with the same checks as `nasbench query`.
     func labelQuery(_ table: BenchmarkTable) throws -> NASOracle.Query {
-        NASOracle.Query(
-            dataset: try QueryOptions.dataset(dataset, in: table), split: split, metric: metric, epochs: epochs,
-            seed: labelSeed)
+        try label.query(in: table, seed: labelSeed)
     }
 }
