@@ -1,7 +1,7 @@
 import NASSpaces
 
 /// Which cells count as the same architecture when listing or sampling distinct ones.
-public enum IsomorphismRule: String, CaseIterable, Sendable {
+public enum IsomorphismRule: String, CaseIterable, Codable, Sendable {
     /// Every cell is its own class.
     case none
     /// The benchmark's own rule (NB201: its unique-string rule, 6,466 classes on the full space;

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NASEvaluators
+import NASExperiments
 import NASOracle
 import NASPredictors
 import NASSearch
@@ -18,23 +19,7 @@ extension IsomorphismRule: ExpressibleByArgument {}
 extension InitScheme: ExpressibleByArgument {}
 extension SpaceID: ExpressibleByArgument {}
 
-/// `--query-seed`: which training seed answers a search query.
-enum QuerySeed: String, CaseIterable, ExpressibleByArgument {
-    /// One seed drawn per query, as the papers do.
-    case sampled
-    /// The seed mean.
-    case mean
-
-    var choice: SeedChoice { self == .sampled ? .sampled : .mean }
-}
-
-/// `--unique`: the isomorphism rule a search never queries two cells of (functional classes are
-/// for `top`, not for search).
-enum UniqueRule: String, CaseIterable, ExpressibleByArgument {
-    case none, benchmark
-
-    var rule: IsomorphismRule { self == .none ? .none : .benchmark }
-}
+extension SearchSpec.QuerySeed: ExpressibleByArgument {}
 
 extension SeedChoice: ExpressibleByArgument {
     /// `mean`, `sampled` or a seed number.

@@ -78,7 +78,7 @@ struct Predictors: ParsableCommand {
         let data = try PredictorData(
             table: loaded, query: try labelQuery(loaded), encoding: encoding, dropMissingLabels: dropMissingLabels)
         let experiment = try PredictorExperiment(
-            data: data, kinds: predictors, settings: settings, trainSizes: trainSizes, repeats: trials, seed: runOptions.seed,
+            data: data, kinds: predictors, settings: settings, trainSizes: trainSizes, repeats: trials, seed: runOptions.seed ?? 0,
             dropMissingLabels: dropMissingLabels, table: loaded, tablePath: table)
         try runOptions.execute(
             files: PredictorExperiment.files(folder: runOptions.out), config: try experiment.config(),

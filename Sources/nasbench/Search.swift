@@ -14,19 +14,22 @@ struct Search: ParsableCommand {
             stay inside the table). The WeakNAS NB201 comparison is experiments/weaknas-nb201.sh.
             """)
 
+    @Option(help: "A spec file (JSON or YAML: SearchSpec's keys, docs/SEARCH.md); the options below override it.")
+    var spec: String?
+
     @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); its cells are the searchable set.")
-    var table: String
+    var table: String?
 
-    @Option(help: "Comma-separated: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: "Comma-separated: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")) (default random,evolution,local).",
             transform: StrategyKind.parseList)
-    var strategies: [StrategyKind] = [.random, .evolution, .local]
+    var strategies: [StrategyKind]?
 
-    @Option(help: "Trials per strategy.")
-    var trials = 100
+    @Option(help: "Trials per strategy (default 100).")
+    var trials: Int?
 
-    @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried), until-search-optimum, or until-search-optimum-or-top1 (queried, or named as the predicted best: the WeakNAS authors' protocol); a goal may be capped as GOAL,max=N (or with --max-queries).",
+    @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried; the default), until-search-optimum, or until-search-optimum-or-top1 (queried, or named as the predicted best: the WeakNAS authors' protocol); a goal may be capped as GOAL,max=N (or with --max-queries).",
             transform: SearchBudget.init(parsing:))
-    var budget = SearchBudget.untilOptimum
+    var budget: SearchBudget?
 
     @Option(help: "Stop a goal budget after this many queries if the goal is not reached (the WeakNAS authors' runs: 1000).")
     var maxQueries: Int?
@@ -40,44 +43,48 @@ struct Search: ParsableCommand {
     @Option(help: "The column searched on (default: nb201 cifar10-valid.valid.accuracy.e200, nb101 cifar10.valid.accuracy.e108, nbgraph cora.valid.accuracy.e400).")
     var searchColumn: String?
 
-    @Option(help: "Which training seed answers a search query: sampled (one drawn per query, as the papers do) or mean.")
-    var querySeed = QuerySeed.sampled
+    @Option(help: "Which training seed answers a search query: sampled (one drawn per query, as the papers do; the default) or mean.")
+    var querySeed: SearchSpec.QuerySeed?
 
     @Option(help: "The column reported beside it, looked up without charging a query (default: nb201 cifar10.test.accuracy.e200, nb101 the search column, nbgraph cora.test.accuracy.e400).")
     var testColumn: String?
 
-    @Option(help: "Never query two cells of one class: none or benchmark (NB201's 6,466 classes; NB101 and NAS-Bench-Graph tables hold one cell per class).")
-    var unique = UniqueRule.none
+    @Option(help: "Never query two cells of one class: none (the default) or benchmark (NB201's 6,466 classes; NB101 and NAS-Bench-Graph tables hold one cell per class).")
+    var unique: IsomorphismRule?
 
     @OptionGroup(title: "Strategy hyperparameters")
     var strategyOptions: StrategyOptions
 
     func validate() throws {
         if let maxQueries, maxQueries < 1 { throw ValidationError("--max-queries must be at least 1, got \(maxQueries)") }
+        if unique == .functional { throw ValidationError("--unique takes none or benchmark for a search (functional is for top)") }
+        if spec == nil, table == nil { throw ValidationError("give --table (or --spec FILE naming one)") }
+    }
+
+    /// The spec file (or the defaults) with every option given applied.
+    func resolvedSpec() throws -> SearchSpec {
+        var resolved = try spec.map(SearchSpec.load(path:)) ?? SearchSpec(table: "")
+        if let table { resolved.table = table }
+        if let strategies { resolved.strategies = strategies }
+        if let trials { resolved.trials = trials }
+        if let seed = runOptions.seed { resolved.seed = seed }
+        if let budget { resolved.budget = budget.description }
+        if let maxQueries { resolved.maxQueries = maxQueries }
+        if let searchColumn { resolved.searchColumn = searchColumn }
+        if let testColumn { resolved.testColumn = testColumn }
+        if let querySeed { resolved.querySeed = querySeed }
+        if let unique { resolved.unique = unique }
+        strategyOptions.apply(to: &resolved.settings)
+        return resolved
     }
 
     func run() throws {
-        var budget = budget
-        if let maxQueries { budget = try budget.capped(at: maxQueries) }
-        let loaded = try BenchmarkTable.load(table)
-        let defaults = loaded.space.defaultSearchColumns
-        let searchColumn = self.searchColumn ?? defaults.search, testColumn = self.testColumn ?? defaults.test
-        func query(_ name: String, _ seed: SeedChoice) throws -> NASOracle.Query {
-            let key = try ColumnKey(name: name)
-            return NASOracle.Query(
-                dataset: key.dataset, split: key.split, metric: key.metric, epochs: key.epochs, seed: seed, device: key.device)
-        }
-        let problem = try SearchProblem(
-            table: loaded, search: try query(searchColumn, querySeed.choice), test: try query(testColumn, .mean),
-            uniqueness: unique.rule)
-        let settings = strategyOptions.settings
-        let strategies = try strategies.map { try $0.makeStrategy(settings, graphShape: problem.domain.graphShape) }
-        let experiment = try SearchExperiment(
-            problem: problem, strategies: strategies, trialsPerStrategy: trials, seed: runOptions.seed, budget: budget,
-            tablePath: table)
+        let spec = try resolvedSpec()
+        let experiment = try spec.makeExperiment()
         try runOptions.execute(
             files: SearchExperiment.files(folder: runOptions.out), config: experiment.config, trials: experiment.totalTrials,
             progressLabel: "search trials", trial: { try experiment.runTrial($0) },
+            record: ["spec.json": try spec.json()],
             summarize: { try Summarize.summarizeSearch(runOptions.out, wide: wide) })
     }
 }

@@ -49,9 +49,8 @@ struct StrategyOptions: ParsableArguments {
     @Option(help: "ridge-onehot: L2 penalty (default \(defaults.weaknas.ridgeLambda)).")
     var ridgeLambda: Double?
 
-    /// The defaults with every given option applied.
-    var settings: StrategySettings {
-        var s = StrategySettings()
+    /// Applies every option given to `s` (the defaults, or a spec file's settings).
+    func apply(to s: inout StrategySettings) {
         if let population { s.evolution.populationSize = population }
         if let sampleSize { s.evolution.sampleSize = sampleSize }
         if let localInitial { s.local.initialSamples = localInitial }
@@ -66,7 +65,6 @@ struct StrategyOptions: ParsableArguments {
         if let weaknasBatch { s.weaknas.batch = weaknasBatch }
         if let weaknasInitial { s.weaknas.initial = weaknasInitial }
         if let ridgeLambda { s.weaknas.ridgeLambda = ridgeLambda }
-        return s
     }
 
     func validate() throws {
