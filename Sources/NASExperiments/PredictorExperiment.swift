@@ -66,7 +66,7 @@ public struct PredictorExperiment: Sendable {
         self.repeats = repeats
         self.seed = seed
         self.dropMissingLabels = dropMissingLabels
-        self.tablePath = URL(fileURLWithPath: tablePath).standardizedFileURL.path
+        self.tablePath = PathHint.hint(for: tablePath)
         self.tableSHA256 = try SHA256Digest.hex(ofFile: tablePath)
         self.tableMetadata = table.metadata
         self.tableRows = table.rowCount

@@ -56,8 +56,8 @@ public struct RWEExperiment: Sendable {
         self.seed = seed
         self.trainImages = trainImages
         self.testImages = testImages
-        self.tablePath = tablePath
-        self.archivePath = archivePath
+        self.tablePath = PathHint.hint(for: tablePath)
+        self.archivePath = PathHint.hint(for: archivePath)
     }
 
     /// The score columns of `results.csv`, each correlated with the truth in the summary.

@@ -29,7 +29,7 @@ public struct SearchExperiment: Sendable {
     public let trialsPerStrategy: Int
     public let seed: UInt64
     public let budget: SearchBudget
-    /// The table file's absolute path and SHA-256.
+    /// The table file (``PathHint``: relative below the working directory) and its SHA-256.
     public let tablePath: String
     public let tableSHA256: String
 
@@ -48,7 +48,7 @@ public struct SearchExperiment: Sendable {
         self.trialsPerStrategy = trialsPerStrategy
         self.seed = seed
         self.budget = budget
-        self.tablePath = URL(fileURLWithPath: tablePath).standardizedFileURL.path
+        self.tablePath = PathHint.hint(for: tablePath)
         self.tableSHA256 = try SHA256Digest.hex(ofFile: tablePath)
     }
 
