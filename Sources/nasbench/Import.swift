@@ -17,8 +17,7 @@ struct ImportNB201: ParsableCommand {
     @Argument(help: "A folder holding nb201_full.csv, or the file itself.")
     var source: String
 
-    @Option(name: .shortAndLong, help: "The HDF5 file to write (replaced atomically).")
-    var out: String
+    @OptionGroup var output: ImportOutput
 
     @Flag(help: "Leave out the per-seed columns.")
     var noSeeds = false
@@ -28,8 +27,7 @@ struct ImportNB201: ParsableCommand {
 
     func run() throws {
         let table = try NB201Importer().importTable(from: source, includeSeeds: !noSeeds, includeLatency: !noLatency)
-        try table.write(to: out)
-        print("wrote \(out): \(table.rowCount) cells, \(table.keys.count) columns")
+        try output.write(table)
     }
 }
 
@@ -41,13 +39,11 @@ struct ImportNB101: ParsableCommand {
     @Argument(help: "The official .tfrecord file.")
     var source: String
 
-    @Option(name: .shortAndLong, help: "The HDF5 file to write (replaced atomically).")
-    var out: String
+    @OptionGroup var output: ImportOutput
 
     func run() throws {
         let table = try NB101TFRecordImporter().importTable(from: source)
-        try table.write(to: out)
-        print("wrote \(out): \(table.rowCount) cells, \(table.keys.count) columns")
+        try output.write(table)
     }
 }
 
@@ -59,13 +55,11 @@ struct ImportNB101NASLib: ParsableCommand {
     @Argument(help: "The CSV with an 'arch' column of 56 integers, 'val_accuracy', 'params' and 'flops'.")
     var source: String
 
-    @Option(name: .shortAndLong, help: "The HDF5 file to write (replaced atomically).")
-    var out: String
+    @OptionGroup var output: ImportOutput
 
     func run() throws {
         let table = try NB101NASLibImporter().importTable(from: source)
-        try table.write(to: out)
-        print("wrote \(out): \(table.rowCount) cells, \(table.keys.count) columns")
+        try output.write(table)
     }
 }
 
@@ -99,8 +93,7 @@ struct ImportCSV: ParsableCommand {
     @Option(help: "A JSON file of provenance to store with the table (e.g. from a bridge script).")
     var provenance: String?
 
-    @Option(name: .shortAndLong, help: "The HDF5 file to write (replaced atomically).")
-    var out: String
+    @OptionGroup var output: ImportOutput
 
     func run() throws {
         var extra: [String: Any] = [:]
@@ -115,6 +108,16 @@ struct ImportCSV: ParsableCommand {
             mapping: try mappings.map(CSVImporter.parseMapping), allowMissing: allowMissing,
             source: sourceDescription, extraProvenance: extra)
         let table = try importer.importTable(from: source)
+        try output.write(table)
+    }
+}
+
+/// Where an importer writes its table (`-o/--out`), and the one line it prints.
+struct ImportOutput: ParsableArguments {
+    @Option(name: .shortAndLong, help: "The HDF5 file to write (replaced atomically).")
+    var out: String
+
+    func write(_ table: BenchmarkTable) throws {
         try table.write(to: out)
         print("wrote \(out): \(table.rowCount) cells, \(table.keys.count) columns")
     }
