@@ -21,7 +21,6 @@ mkdir -p "$(dirname "$TABLE")"
 if [ "$OUT" = runs/weaknas-nb201-ei/weaknas-ei5-mlp-max1000 ]; then tools/restore-saved-run.sh notebooks-export/data/weaknas-nb201-ei "$OUT"; fi
 resume=""; [ -f "$OUT/config.json" ] && resume="--resume"
 # OpenBLAS's native kernel for this CPU (the machine's environment may pin another).
-OPENBLAS_CORETYPE= .build/release/nasbench search --table "$TABLE" --strategies weaknas --weaknas-model mlp \
-  --weaknas-acquisition ei --weaknas-ensemble 5 --weaknas-initial 10 --weaknas-batch 10 --weaknas-labels table \
-  --trials "$TRIALS" --seed 0 --budget until-search-optimum-or-top1 --max-queries 1000 --query-seed mean --jobs 2 \
-  --out "$OUT" $resume "$@"
+# The experiment itself is the spec file (experiments/weaknas-ei-nb201.yaml); options given here override it.
+OPENBLAS_CORETYPE= .build/release/nasbench search --spec experiments/weaknas-ei-nb201.yaml --table "$TABLE" \
+  --trials "$TRIALS" --jobs 2 --out "$OUT" $resume "$@"

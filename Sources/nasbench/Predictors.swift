@@ -51,6 +51,7 @@ struct Predictors: ParsableCommand {
     var hyperparameters: PredictorOptions
 
     func validate() throws {
+        _ = try runOptions.folder()
         if labelSeed == .sampled { throw ValidationError("--label-seed takes mean or a seed number, not sampled") }
     }
 
@@ -81,9 +82,9 @@ struct Predictors: ParsableCommand {
             data: data, kinds: predictors, settings: settings, trainSizes: trainSizes, repeats: trials, seed: runOptions.seed ?? 0,
             dropMissingLabels: dropMissingLabels, table: loaded, tablePath: table)
         try runOptions.execute(
-            files: PredictorExperiment.files(folder: runOptions.out), config: try experiment.config(),
+            files: PredictorExperiment.files(folder: try runOptions.folder()), config: try experiment.config(),
             trials: experiment.totalTrials, progressLabel: "predictor trials", trial: { try experiment.runTrial($0) },
-            summarize: { try Summarize.summarize(runOptions.out) })
+            summarize: { try Summarize.summarize(try runOptions.folder()) })
     }
 
     /// The label column as a query, with the same checks as `nasbench query`.

@@ -37,6 +37,10 @@ struct RWE: ParsableCommand {
     @OptionGroup(title: "Run (the sample, the image subsets and each cell's weights derive from --seed)")
     var runOptions: RunOptions
 
+    func validate() throws {
+        _ = try runOptions.folder()
+    }
+
     func run() throws {
         var evaluator = try rwe.evaluator()
         evaluator.naswotBatch = naswotBatch
@@ -48,7 +52,7 @@ struct RWE: ParsableCommand {
             trainImages: rwe.images, testImages: rwe.testImages, evaluator: evaluator, seed: runOptions.seed ?? 0,
             truth: try ColumnKey(name: truth))
         try runOptions.execute(
-            files: RWEExperiment.files(folder: runOptions.out), config: experiment.config(), trials: sample, defaultJobs: 1,
-            progressLabel: "cells", trial: { try experiment.runTrial($0) }, summarize: { try Summarize.summarize(runOptions.out) })
+            files: RWEExperiment.files(folder: try runOptions.folder()), config: experiment.config(), trials: sample, defaultJobs: 1,
+            progressLabel: "cells", trial: { try experiment.runTrial($0) }, summarize: { try Summarize.summarize(try runOptions.folder()) })
     }
 }

@@ -21,8 +21,14 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Continue the run in --out where it stopped (the configuration must match).")
     var resume = false
 
-    @Option(help: "Output folder.")
-    var out: String
+    @Option(help: "Output folder (required to run).")
+    var out: String?
+
+    /// `--out`, which every run needs (only `search --print-spec` runs nothing).
+    func folder() throws -> String {
+        guard let out else { throw ValidationError("Missing expected argument '--out <out>'") }
+        return out
+    }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -41,7 +47,7 @@ struct RunOptions: ParsableArguments {
         runner.record = record
         _ = try runner.run(trial)
         guard shard.count == 1 else {
-            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
+            print("shard \(shard) done; when every shard is, run: nasbench merge \(try folder())")
             return
         }
         print(try summarize(), terminator: "")

@@ -55,10 +55,14 @@ struct Search: ParsableCommand {
     @OptionGroup(title: "Strategy hyperparameters")
     var strategyOptions: StrategyOptions
 
+    @Flag(help: "Print the resolved spec (JSON, as spec.json records it) and exit without running.")
+    var printSpec = false
+
     func validate() throws {
         if let maxQueries, maxQueries < 1 { throw ValidationError("--max-queries must be at least 1, got \(maxQueries)") }
         if unique == .functional { throw ValidationError("--unique takes none or benchmark for a search (functional is for top)") }
         if spec == nil, table == nil { throw ValidationError("give --table (or --spec FILE naming one)") }
+        if !printSpec { _ = try runOptions.folder() }
     }
 
     /// The spec file (or the defaults) with every option given applied.
@@ -80,11 +84,15 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let spec = try resolvedSpec()
+        if printSpec {
+            print(try spec.json(), terminator: "")
+            return
+        }
         let experiment = try spec.makeExperiment()
         try runOptions.execute(
-            files: SearchExperiment.files(folder: runOptions.out), config: experiment.config, trials: experiment.totalTrials,
+            files: SearchExperiment.files(folder: try runOptions.folder()), config: experiment.config, trials: experiment.totalTrials,
             progressLabel: "search trials", trial: { try experiment.runTrial($0) },
             record: ["spec.json": try spec.json()],
-            summarize: { try Summarize.summarizeSearch(runOptions.out, wide: wide) })
+            summarize: { try Summarize.summarizeSearch(try runOptions.folder(), wide: wide) })
     }
 }
