@@ -11,35 +11,39 @@ struct Predictors: ParsableCommand {
             For each predictor, train size and trial, fits on n random labelled cells (the same split for every \
             predictor within a trial) and scores Kendall tau, Spearman, Pearson, precision@10/100, MAE and RMSE on all \
             held-out cells. Writes results.csv (byte-reproducible), timings.csv, config.json (every hyperparameter) \
-            and summary.csv into --out; see docs/PREDICTORS.md. Hyperparameters: defaults < --config FILE.json|yaml < the \
-            options below. The NB201 experiment is experiments/predictors-nb201.sh.
+            and summary.csv into --out, with spec.json (the resolved spec, which re-runs it); see docs/PREDICTORS.md. \
+            Settings: defaults < --spec FILE < --config FILE.json|yaml (hyperparameters) < the options below. The NB201 \
+            experiment is experiments/predictors-nb201.sh.
             """)
 
+    @Option(help: "A spec file (JSON or YAML: PredictorSpec's keys, docs/PREDICTORS.md); the options below override it.")
+    var spec: String?
+
     @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); train and test cells are its rows.")
-    var table: String
+    var table: String?
 
     @OptionGroup(title: "Label column")
     var label: ColumnOptions
 
-    @Option(help: "Label seed: mean (the seed-mean column) or a training seed number.")
-    var labelSeed: SeedChoice = .mean
+    @Option(help: "Label seed: mean (the seed-mean column; the default) or a training seed number.")
+    var labelSeed: SeedChoice?
 
     @Flag(help: "Leave out cells whose label is missing (NaN); without it such a column is an error.")
     var dropMissingLabels = false
 
-    @Option(help: "Comma-separated training-set sizes.", transform: Self.parseSizes)
-    var trainSizes = [10, 20, 50, 100, 200, 500, 1000]
+    @Option(help: "Comma-separated training-set sizes (default 10,20,50,100,200,500,1000).", transform: Self.parseSizes)
+    var trainSizes: [Int]?
 
-    @Option(help: "Trials per predictor and train size.")
-    var trials = 20
+    @Option(help: "Trials per predictor and train size (default 20).")
+    var trials: Int?
 
-    @Option(help: "Comma-separated: \(PredictorKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: "Comma-separated: \(PredictorKind.allCases.map(\.rawValue).joined(separator: ", ")) (default rf,gbdt).",
             transform: PredictorKind.parseList)
-    var predictors: [PredictorKind] = [.randomForest, .gradientBoosting]
+    var predictors: [PredictorKind]?
 
-    @Option(help: "Cell encoding: adjacency (adjacency one-hot), path (not for nbgraph) or graph; layouts per space in docs/PREDICTORS.md.",
+    @Option(help: "Cell encoding: adjacency (adjacency one-hot; the default), path (not for nbgraph) or graph; layouts per space in docs/PREDICTORS.md.",
             transform: Encoding.init(parsing:))
-    var encoding = Encoding.adjacencyOneHot
+    var encoding: Encoding?
 
     @OptionGroup(title: "Run")
     var runOptions: RunOptions
@@ -50,9 +54,45 @@ struct Predictors: ParsableCommand {
     @OptionGroup(title: "Hyperparameters (override --config)")
     var hyperparameters: PredictorOptions
 
+    @Flag(help: "Print the resolved spec (JSON, as spec.json records it) and exit without running.")
+    var printSpec = false
+
     func validate() throws {
-        _ = try runOptions.folder()
+        if !printSpec { _ = try runOptions.folder() }
         if labelSeed == .sampled { throw ValidationError("--label-seed takes mean or a seed number, not sampled") }
+        if spec == nil {
+            if table == nil { throw ValidationError("Missing expected argument '--table <table>'") }
+            _ = try label.required()
+        }
+    }
+
+    /// The spec file (or the defaults) with every option given applied.
+    func resolvedSpec() throws -> PredictorSpec {
+        var resolved = try spec.map(PredictorSpec.load(path:)) ?? PredictorSpec(table: "")
+        if let table { resolved.table = table }
+        if label.isGiven || resolved.label == nil {
+            let (dataset, split, metric) = try label.required()
+            resolved.label = PredictorSpec.Label(dataset: dataset, split: split, metric: metric, epochs: label.epochs)
+        } else if let epochs = label.epochs {
+            resolved.label?.epochs = epochs
+        }
+        if let labelSeed { resolved.label?.seed = labelSeed }
+        if dropMissingLabels { resolved.dropMissingLabels = true }
+        if let trainSizes { resolved.trainSizes = trainSizes }
+        if let trials { resolved.trials = trials }
+        if let predictors { resolved.predictors = predictors }
+        if let encoding { resolved.encoding = encoding }
+        if let seed = runOptions.seed { resolved.seed = seed }
+        if let config {
+            let data = try ConfigFile.jsonData(path: config)
+            do {
+                resolved.settings = try PredictorSettings(json: data)
+            } catch {
+                throw ExperimentError.badInput("--config \(config): \(error)")
+            }
+        }
+        try hyperparameters.apply(to: &resolved.settings)
+        return resolved
     }
 
     static func parseSizes(_ text: String) throws -> [Int] {
@@ -65,30 +105,15 @@ struct Predictors: ParsableCommand {
     }
 
     func run() throws {
-        var settings = PredictorSettings()
-        if let config {
-            let data = try ConfigFile.jsonData(path: config)
-            do {
-                settings = try PredictorSettings(json: data)
-            } catch {
-                throw ExperimentError.badInput("--config \(config): \(error)")
-            }
+        let spec = try resolvedSpec()
+        if printSpec {
+            print(try spec.json(), terminator: "")
+            return
         }
-        try hyperparameters.apply(to: &settings)
-        let loaded = try BenchmarkTable.load(table)
-        let data = try PredictorData(
-            table: loaded, query: try labelQuery(loaded), encoding: encoding, dropMissingLabels: dropMissingLabels)
-        let experiment = try PredictorExperiment(
-            data: data, kinds: predictors, settings: settings, trainSizes: trainSizes, repeats: trials, seed: runOptions.seed ?? 0,
-            dropMissingLabels: dropMissingLabels, table: loaded, tablePath: table)
+        let experiment = try spec.makeExperiment()
         try runOptions.execute(
             files: PredictorExperiment.files(folder: try runOptions.folder()), config: try experiment.config(),
             trials: experiment.totalTrials, progressLabel: "predictor trials", trial: { try experiment.runTrial($0) },
-            summarize: { try Summarize.summarize(try runOptions.folder()) })
-    }
-
-    /// The label column as a query, with the same checks as `nasbench query`.
-    func labelQuery(_ table: BenchmarkTable) throws -> NASOracle.Query {
-        try label.query(in: table, seed: labelSeed)
+            record: ["spec.json": try spec.json()], summarize: { try Summarize.summarize(try runOptions.folder()) })
     }
 }

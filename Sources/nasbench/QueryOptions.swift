@@ -1,40 +1,49 @@
 import ArgumentParser
 import NASOracle
 
-/// The column a query or a label names: dataset, split, metric and epochs, all explicit.
+/// The column a query or a label names: dataset, split, metric and epochs, all explicit. `query`
+/// and `top` require the first three (`QueryOptions.validate()`); `predictors` may take them from
+/// a spec file instead.
 struct ColumnOptions: ParsableArguments {
     @Option(help: "Dataset or protocol: cifar10-valid, cifar10, cifar100, ImageNet16-120 (or another in the table).")
-    var dataset: String
+    var dataset: String?
 
     @Option(help: "Split: train, valid, test, valtest, or none (for params, train time, latency).")
-    var split: Split
+    var split: Split?
 
     @Option(help: "Metric.")
-    var metric: Metric
+    var metric: Metric?
 
     @Option(help: "Training epochs (e.g. 200 or 12); omit for metrics that do not depend on training.")
     var epochs: Int?
 
-    /// The query of this column in `table` with `seed` (and `device` for hardware metrics).
-    func query(in table: BenchmarkTable, seed: SeedChoice, device: String? = nil) throws -> NASOracle.Query {
-        NASOracle.Query(
-            dataset: try Self.dataset(dataset, in: table), split: split, metric: metric, epochs: epochs, seed: seed,
-            device: device)
+    /// Whether any of dataset, split and metric was given.
+    var isGiven: Bool { dataset != nil || split != nil || metric != nil }
+
+    /// Dataset, split and metric, or the parser's message for the first one missing.
+    func required() throws -> (dataset: String, split: Split, metric: Metric) {
+        guard let dataset else { throw ValidationError("Missing expected argument '--dataset <dataset>'") }
+        guard let split else { throw ValidationError("Missing expected argument '--split <split>'") }
+        guard let metric else { throw ValidationError("Missing expected argument '--metric <metric>'") }
+        return (dataset, split, metric)
     }
 
-    /// The table's dataset of that name (case-insensitive), or a one-line error listing the table's.
-    static func dataset(_ name: String, in table: BenchmarkTable) throws -> Dataset {
-        let datasets = Set(table.keys.map(\.dataset.rawValue))
-        guard let dataset = datasets.first(where: { $0.lowercased() == name.lowercased() }) else {
-            throw ValidationError("unknown dataset '\(name)' (this table has: \(datasets.sorted().joined(separator: ", ")))")
-        }
-        return Dataset(dataset)
+    /// The query of this column in `table` with `seed` (and `device` for hardware metrics).
+    func query(in table: BenchmarkTable, seed: SeedChoice, device: String? = nil) throws -> NASOracle.Query {
+        let (dataset, split, metric) = try required()
+        return NASOracle.Query(
+            dataset: try table.dataset(named: dataset), split: split, metric: metric, epochs: epochs, seed: seed,
+            device: device)
     }
 }
 
 /// The fields of a typed query, shared by `query` and `top`. Nothing is defaulted.
 struct QueryOptions: ParsableArguments {
     @OptionGroup var column: ColumnOptions
+
+    func validate() throws {
+        _ = try column.required()
+    }
 
     @Option(help: "Seed: mean, sampled (one available seed drawn per query), or a seed number.")
     var seed: SeedChoice = .mean

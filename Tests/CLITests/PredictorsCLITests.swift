@@ -136,6 +136,20 @@ final class PredictorsCLITests: XCTestCase {
         XCTAssertEqual(hyper["gbdt"]?["learningRate"] as? Double, 0.1, "unset keys keep their defaults")
     }
 
+    /// The spec a run records re-runs it byte for byte; `--print-spec` shows it without running.
+    func testRecordedSpecRerunsTheExperiment() throws {
+        let tmp = try TemporaryFolder()
+        let first = try CLI.run(try arguments(out: tmp.file("a"), extra: ["--predictors", "rf,ridge"]))
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let rerun = try CLI.run(["predictors", "--spec", tmp.file("a/spec.json"), "--out", tmp.file("b")])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertEqual(try contents(tmp.file("a")), try contents(tmp.file("b")))
+        let printed = try CLI.run(["predictors", "--spec", tmp.file("a/spec.json"), "--trials", "5", "--print-spec"])
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        XCTAssertTrue(printed.stdout.contains("\"trials\" : 5"), printed.stdout)
+        XCTAssertTrue(printed.stdout.contains("\"ridge\""), printed.stdout)
+    }
+
     func testBadInputGivesOneLineAndNonZeroExit() throws {
         let help = try CLI.run(["predictors", "--help"])
         XCTAssertEqual(help.status, 0, help.stderr)
