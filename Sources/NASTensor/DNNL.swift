@@ -1,0 +1,111 @@
+import CDNNL
+import Foundation
+
+/// The process's oneDNN CPU engine, one stream per engine worker, and the primitive cache.
+///
+/// Threading policy (docs/PERFORMANCE.md, "oneDNN"): oneDNN runs single-threaded inside each
+/// of the engine's ``Parallel`` workers, which split a batch into contiguous chunks as the
+/// reference implementation does. Every thread that creates or runs a primitive first sets its
+/// OpenMP thread count to 1 (``withSingleThreadedOpenMP(_:)``), so oneDNN never starts OpenMP
+/// threads of its own: two OpenMP threads spinning at a barrier on a 2-core machine that also
+/// runs other jobs measured up to 100x slower than one thread per worker.
+final class DNNL: @unchecked Sendable {
+    /// The shared context, or the error that prevented creating it.
+    static let shared: Result<DNNL, EngineError> = {
+        do { return .success(try DNNL()) } catch let e as EngineError { return .failure(e) } catch {
+            return .failure(EngineError(op: "engine", shapes: "cpu 0", call: "\(error)", status: -1))
+        }
+    }()
+
+    /// The CPU engine.
+    let engine: OpaquePointer
+    private let lock = NSRecursiveLock()  // a backward plan fetches its forward hint while building
+    private var streams: [Int: OpaquePointer] = [:]
+    private var cache: [String: AnyObject] = [:]
+
+    private init() throws {
+        var e: OpaquePointer?
+        try DNNL.check(dnnl_engine_create(&e, dnnl_cpu, 0), "dnnl_engine_create", op: "engine", shapes: "cpu 0")
+        guard let e else {
+            throw EngineError(op: "engine", shapes: "cpu 0", call: "dnnl_engine_create", status: Int32(dnnl_runtime_error.rawValue))
+        }
+        engine = e
+    }
+
+    deinit {
+        for s in streams.values { dnnl_stream_destroy(s) }
+        dnnl_engine_destroy(engine)
+    }
+
+    /// Throws an ``EngineError`` unless `status` is `dnnl_success`.
+    static func check(_ status: dnnl_status_t, _ call: String, op: String, shapes: @autoclosure () -> String) throws {
+        guard status != dnnl_success else { return }
+        throw EngineError(op: op, shapes: shapes(), call: call, status: Int32(bitPattern: status.rawValue))
+    }
+
+    /// The stream of engine worker `worker` (a chunk index of ``Parallel/forEachChunk(count:chunks:_:)``;
+    /// a chunk runs on one thread at a time, so a stream is never used concurrently).
+    func stream(worker: Int, op: String) throws -> OpaquePointer {
+        lock.lock(); defer { lock.unlock() }
+        if let s = streams[worker] { return s }
+        var s: OpaquePointer?
+        try DNNL.check(dnnl_stream_create(&s, engine, dnnl_stream_default_flags.rawValue), "dnnl_stream_create",
+                       op: op, shapes: "worker \(worker)")
+        guard let s else {
+            throw EngineError(op: op, shapes: "worker \(worker)", call: "dnnl_stream_create", status: Int32(dnnl_runtime_error.rawValue))
+        }
+        streams[worker] = s
+        return s
+    }
+
+    /// The cached object for `key`, made by `make` on first use (thread-safe; `make` runs
+    /// under the cache lock, so two threads never build the same primitive twice).
+    func cached<T: AnyObject>(_ key: String, _ make: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        if let hit = cache[key] as? T { return hit }
+        let made = try DNNL.withSingleThreadedOpenMP(make)
+        cache[key] = made
+        return made
+    }
+
+    /// Number of cached primitives and plans.
+    var cacheCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return cache.count
+    }
+
+    /// Runs `body` with the calling thread's OpenMP thread count set to 1 (the policy above).
+    @inline(__always)
+    static func withSingleThreadedOpenMP<R>(_ body: () throws -> R) rethrows -> R {
+        if omp_get_max_threads() != 1 { omp_set_num_threads(1) }
+        return try body()
+    }
+}
+
+extension DNNL {
+    /// ``Parallel/forEachChunk(count:chunks:_:)`` for oneDNN work: each chunk runs with
+    /// single-threaded OpenMP and its worker's stream; the first error of any chunk is rethrown.
+    func forEachChunk(count: Int, op: String, _ body: (Range<Int>, OpaquePointer) throws -> Void) throws {
+        let chunks = Parallel.chunkCount(count: count)
+        var errors = [EngineError?](repeating: nil, count: chunks)
+        var other = [Bool](repeating: false, count: chunks)
+        errors.withUnsafeMutableBufferPointer { errs in
+            other.withUnsafeMutableBufferPointer { oth in
+                Parallel.forEachChunk(count: count) { range, worker in
+                    do {
+                        let stream = try self.stream(worker: worker, op: op)
+                        try DNNL.withSingleThreadedOpenMP { try body(range, stream) }
+                    } catch let e as EngineError {
+                        errs[worker] = e
+                    } catch {
+                        oth[worker] = true
+                    }
+                }
+            }
+        }
+        if let first = errors.compactMap({ $0 }).first { throw first }
+        if other.contains(true) {
+            throw EngineError(op: op, shapes: "batch \(count)", call: "(non-oneDNN error)", status: Int32(dnnl_runtime_error.rawValue))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Which kernels the tensor engine uses for convolution, pooling and batch normalisation.
+///
+/// `.onednn` (the default) runs them on oneDNN primitives; `.reference` runs the engine's own
+/// im2col + `sgemm` and loop implementations, which stay as the reference the oneDNN path is
+/// tested against. The environment variable `NASBENCH_TENSOR_BACKEND=reference` selects the
+/// reference at start-up. If a oneDNN call fails, the operation falls back to the reference
+/// and the error is kept in ``lastFallback``.
+public enum TensorBackend: String, Sendable, CaseIterable {
+    case onednn, reference
+
+    private static let state = BackendState()
+
+    /// The backend used by ``Tensor`` operations (process-wide).
+    public static var current: TensorBackend {
+        get { state.get().0 }
+        set { state.set(backend: newValue) }
+    }
+
+    /// The last oneDNN error that made an operation fall back to the reference, if any.
+    public static var lastFallback: EngineError? { state.get().1 }
+
+    /// Forgets ``lastFallback`` (tests check that an op ran on oneDNN by clearing it first).
+    public static func clearFallback() { state.clearFallback() }
+
+    /// Records `error` as the reason an operation fell back to the reference.
+    static func recordFallback(_ error: any Error) {
+        state.set(fallback: error as? EngineError
+                  ?? EngineError(op: "tensor op", shapes: "\(error)", call: "(not oneDNN)", status: -1))
+    }
+
+    /// Runs `body` with ``current`` set to `backend`, restoring the previous value after.
+    public static func with<R>(_ backend: TensorBackend, _ body: () throws -> R) rethrows -> R {
+        let saved = current
+        current = backend
+        defer { current = saved }
+        return try body()
+    }
+}
+
+/// Lock-protected storage of ``TensorBackend``'s process-wide state.
+private final class BackendState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var backend: TensorBackend =
+        ProcessInfo.processInfo.environment["NASBENCH_TENSOR_BACKEND"].flatMap(TensorBackend.init(rawValue:)) ?? .onednn
+    private var fallback: EngineError?
+
+    func get() -> (TensorBackend, EngineError?) {
+        lock.lock(); defer { lock.unlock() }
+        return (backend, fallback)
+    }
+
+    func set(backend newValue: TensorBackend) {
+        lock.lock(); defer { lock.unlock() }
+        backend = newValue
+    }
+
+    func clearFallback() {
+        lock.lock(); defer { lock.unlock() }
+        fallback = nil
+    }
+
+    func set(fallback error: EngineError) {
+        lock.lock(); defer { lock.unlock() }
+        fallback = error
+    }
+}
