@@ -1,7 +1,7 @@
 import CDNNL
 import Foundation
 
-/// The process's oneDNN CPU engine, one stream per engine worker, and the primitive cache.
+/// The process's oneDNN CPU engine and primitive cache (streams: ``DNNLThreadContext``).
 ///
 /// Threading policy (docs/PERFORMANCE.md, "oneDNN"): oneDNN runs single-threaded inside each
 /// of the engine's ``Parallel`` workers, which split a batch into contiguous chunks as the
@@ -20,7 +20,6 @@ final class DNNL: @unchecked Sendable {
     /// The CPU engine.
     let engine: OpaquePointer
     private let lock = NSRecursiveLock()  // a backward plan fetches its forward hint while building
-    private var streams: [Int: OpaquePointer] = [:]
     private var cache: [String: AnyObject] = [:]
 
     private init() throws {
@@ -33,7 +32,6 @@ final class DNNL: @unchecked Sendable {
     }
 
     deinit {
-        for s in streams.values { dnnl_stream_destroy(s) }
         dnnl_engine_destroy(engine)
     }
 
@@ -41,21 +39,6 @@ final class DNNL: @unchecked Sendable {
     static func check(_ status: dnnl_status_t, _ call: String, op: String, shapes: @autoclosure () -> String) throws {
         guard status != dnnl_success else { return }
         throw EngineError(op: op, shapes: shapes(), call: call, status: Int32(bitPattern: status.rawValue))
-    }
-
-    /// The stream of engine worker `worker` (a chunk index of ``Parallel/forEachChunk(count:chunks:_:)``;
-    /// a chunk runs on one thread at a time, so a stream is never used concurrently).
-    func stream(worker: Int, op: String) throws -> OpaquePointer {
-        lock.lock(); defer { lock.unlock() }
-        if let s = streams[worker] { return s }
-        var s: OpaquePointer?
-        try DNNL.check(dnnl_stream_create(&s, engine, dnnl_stream_default_flags.rawValue), "dnnl_stream_create",
-                       op: op, shapes: "worker \(worker)")
-        guard let s else {
-            throw EngineError(op: op, shapes: "worker \(worker)", call: "dnnl_stream_create", status: Int32(dnnl_runtime_error.rawValue))
-        }
-        streams[worker] = s
-        return s
     }
 
     /// The cached object for `key`, made by `make` on first use (thread-safe; `make` runs
@@ -84,8 +67,8 @@ final class DNNL: @unchecked Sendable {
 
 extension DNNL {
     /// ``Parallel/forEachChunk(count:chunks:_:)`` for oneDNN work: each chunk runs with
-    /// single-threaded OpenMP and its worker's stream; the first error of any chunk is rethrown.
-    func forEachChunk(count: Int, op: String, _ body: (Range<Int>, OpaquePointer) throws -> Void) throws {
+    /// single-threaded OpenMP and its thread's context; the first error of any chunk is rethrown.
+    func forEachChunk(count: Int, op: String, _ body: (Range<Int>, DNNLThreadContext) throws -> Void) throws {
         let chunks = Parallel.chunkCount(count: count)
         var errors = [EngineError?](repeating: nil, count: chunks)
         var other = [Bool](repeating: false, count: chunks)
@@ -93,8 +76,8 @@ extension DNNL {
             other.withUnsafeMutableBufferPointer { oth in
                 Parallel.forEachChunk(count: count) { range, worker in
                     do {
-                        let stream = try self.stream(worker: worker, op: op)
-                        try DNNL.withSingleThreadedOpenMP { try body(range, stream) }
+                        let context = try DNNLThreadContext.current(engine: self.engine, op: op)
+                        try DNNL.withSingleThreadedOpenMP { try body(range, context) }
                     } catch let e as EngineError {
                         errs[worker] = e
                     } catch {

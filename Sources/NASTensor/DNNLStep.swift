@@ -45,13 +45,13 @@ final class DNNLStep: @unchecked Sendable {
 
     /// Runs the primitive on the caller's buffers, one per argument in the order of
     /// `inputs` then `outputs` given at creation.
-    func run(_ buffers: [UnsafeMutableRawPointer], engine: OpaquePointer, stream: OpaquePointer) throws {
+    func run(_ buffers: [UnsafeMutableRawPointer], engine: OpaquePointer, context: DNNLThreadContext) throws {
         precondition(buffers.count == arguments.count, "internal: \(op) takes \(arguments.count) buffers")
+        let stream = context.stream
         var memories: [OpaquePointer] = []
-        var temporaries: [UnsafeMutableRawPointer] = []
+        context.resetArena()
         defer {
             for m in memories { dnnl_memory_destroy(m) }
-            for t in temporaries { t.deallocate() }
         }
         func memory(_ layout: dnnl_memory_desc_t, _ handle: UnsafeMutableRawPointer) throws -> OpaquePointer {
             var md = layout, m: OpaquePointer?
@@ -64,10 +64,7 @@ final class DNNLStep: @unchecked Sendable {
         }
         func temporary(_ layout: dnnl_memory_desc_t) throws -> OpaquePointer {
             var md = layout
-            let temp = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(dnnl_memory_desc_get_size(&md), 1),
-                                                        alignment: 64)
-            temporaries.append(temp)
-            return try memory(layout, temp)
+            return try memory(layout, context.temporary(bytes: dnnl_memory_desc_get_size(&md)))
         }
         func execute(_ p: DNNLPrimitive, _ args: [dnnl_exec_arg_t]) throws {
             var args = args

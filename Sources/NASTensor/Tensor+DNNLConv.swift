@@ -23,13 +23,13 @@ extension Tensor {
                     try out.withUnsafeMutableBufferPointer { po in
                         guard let xp = px.baseAddress, let wp = pw.baseAddress, let bp = pb.baseAddress,
                               let op = po.baseAddress else { return }
-                        try dnnl.forEachChunk(count: n, op: "conv2d forward") { range, stream in
+                        try dnnl.forEachChunk(count: n, op: "conv2d forward") { range, context in
                             let step = try conv(range.count).forward(training: training, in: dnnl)
                             var buffers = [UnsafeMutableRawPointer(mutating: xp + range.lowerBound * inPer),
                                            UnsafeMutableRawPointer(mutating: wp)]
                             if bias != nil { buffers.append(UnsafeMutableRawPointer(mutating: bp)) }
                             buffers.append(UnsafeMutableRawPointer(op + range.lowerBound * outPer))
-                            try step.run(buffers, engine: dnnl.engine, stream: stream)
+                            try step.run(buffers, engine: dnnl.engine, context: context)
                         }
                     }
                 }
@@ -70,7 +70,7 @@ extension Tensor {
                                       let dxp = pdx.baseAddress, let dwp = pdw.baseAddress,
                                       let dbp = pdb.baseAddress else { return }
                                 let chunks = Parallel.chunkCount(count: n)
-                                try dnnl.forEachChunk(count: n, op: "conv2d backward") { range, stream in
+                                try dnnl.forEachChunk(count: n, op: "conv2d backward") { range, context in
                                     let chunk = conv(range.count)
                                     // forEachChunk's ranges are contiguous and in order: recover the index.
                                     let worker = chunkIndex(of: range, count: n, chunks: chunks)
@@ -79,13 +79,13 @@ extension Tensor {
                                         try chunk.backwardData(in: dnnl).run(
                                             [gChunk, UnsafeMutableRawPointer(mutating: wp),
                                              UnsafeMutableRawPointer(dxp + range.lowerBound * inPer)],
-                                            engine: dnnl.engine, stream: stream)
+                                            engine: dnnl.engine, context: context)
                                     }
                                     if needWeights {
                                         var buffers = [UnsafeMutableRawPointer(mutating: xp + range.lowerBound * inPer), gChunk,
                                                        UnsafeMutableRawPointer(dwp + worker * wCount)]
                                         if hasBias { buffers.append(UnsafeMutableRawPointer(dbp + worker * o)) }
-                                        try chunk.backwardWeights(in: dnnl).run(buffers, engine: dnnl.engine, stream: stream)
+                                        try chunk.backwardWeights(in: dnnl).run(buffers, engine: dnnl.engine, context: context)
                                     }
                                 }
                             }
