@@ -92,3 +92,11 @@ extension DNNL {
         }
     }
 }
+
+extension Array where Element == Float {
+    /// An array of `count` floats left uninitialised, for a buffer a oneDNN primitive overwrites
+    /// completely (its output or diff_src): saves zeroing a large buffer that is written anyway.
+    static func uninitializedForDNNL(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+}

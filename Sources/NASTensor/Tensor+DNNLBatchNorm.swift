@@ -10,7 +10,7 @@ extension Tensor {
         let config = { (rows: Int) in
             DNNLBatchNorm(dims: [rows] + Array(dims.dropFirst()), epsilon: epsilon, globalStats: !training)
         }
-        var out = [Float](repeating: 0, count: count)
+        var out = [Float].uninitializedForDNNL(count)
         var mean = runningMean, variance = runningVar
         let xd = data, gd = gamma.data, bd = beta.data
         try xd.withUnsafeBufferPointer { px in
@@ -73,7 +73,7 @@ extension Tensor {
                                        config: (Int) -> DNNLBatchNorm) throws -> ([Float], [Float], [Float]) {
         let c = gd.count
         let chunks = training ? 1 : Parallel.chunkCount(count: n)
-        var dx = [Float](repeating: 0, count: xd.count)
+        var dx = [Float].uninitializedForDNNL(xd.count)
         var dgParts = [Float](repeating: 0, count: chunks * c), dbParts = [Float](repeating: 0, count: chunks * c)
         try g.withUnsafeBufferPointer { pg in
             try xd.withUnsafeBufferPointer { px in

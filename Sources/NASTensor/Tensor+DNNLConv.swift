@@ -15,7 +15,7 @@ extension Tensor {
                      stride: geo.stride, padding: geo.padding, dilation: geo.dilation, outH: geo.outH, outW: geo.outW,
                      hasBias: bias != nil)
         }
-        var out = [Float](repeating: 0, count: n * outPer)
+        var out = [Float].uninitializedForDNNL(n * outPer)
         let xd = data, wd = weight.data, bd = bias?.data ?? [0]
         try xd.withUnsafeBufferPointer { px in
             try wd.withUnsafeBufferPointer { pw in
@@ -57,7 +57,7 @@ extension Tensor {
         let n = g.count / outPer, o = conv(1).o
         let workers = Parallel.chunkCount(count: n), wCount = wd.count
         let needWeights = needW || needB
-        var dx = [Float](repeating: 0, count: needX ? xd.count : 1)
+        var dx = [Float].uninitializedForDNNL(needX ? xd.count : 1)
         var dwParts = [Float](repeating: 0, count: needWeights ? workers * wCount : 1)
         var dbParts = [Float](repeating: 0, count: needWeights && hasBias ? workers * o : 1)
         try g.withUnsafeBufferPointer { pg in

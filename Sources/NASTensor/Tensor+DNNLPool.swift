@@ -19,7 +19,7 @@ extension Tensor {
             wsOffsets.append((wsOffsets.last ?? 0) + (bytes + 63) / 64 * 64)
         }
         var workspace = [UInt8](repeating: 0, count: Swift.max(wsOffsets.last ?? 0, 1))
-        var out = [Float](repeating: 0, count: n * outPer)
+        var out = [Float].uninitializedForDNNL(n * outPer)
         let xd = data
         try xd.withUnsafeBufferPointer { px in
             try out.withUnsafeMutableBufferPointer { po in
@@ -37,7 +37,7 @@ extension Tensor {
         }
         let inCount = count, inShape = shape
         return Tensor.makeResult(shape: [n, c, geo.outH, geo.outW], data: out, parents: [self]) { g in
-            var gi = [Float](repeating: 0, count: inCount)
+            var gi = [Float].uninitializedForDNNL(inCount)
             do {
                 try g.withUnsafeBufferPointer { pg in
                     try gi.withUnsafeMutableBufferPointer { pi in

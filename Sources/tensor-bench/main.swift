@@ -14,6 +14,9 @@ import NASEvaluators
 import NASSpaces
 import NASTensor
 
+// As the nasbench CLI runs: freed tensor buffers are kept for reuse instead of being mapped and
+// page-faulted afresh for every op (NASTensor's AllocatorTuning).
+AllocatorTuning.keepFreedBlocksForReuse()
 let quick = CommandLine.arguments.contains("--quick")
 /// `--step-only`: run just the training-step section (for profiling).
 let stepOnly = CommandLine.arguments.contains("--step-only")
