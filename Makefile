@@ -12,7 +12,7 @@ NASBENCH_DATA ?=
 export NASBENCH_DATA
 export NASBENCH_PYTHON := $(abspath $(PYTHON))
 
-.PHONY: all deps venv build release test swift-test python-test regress report demo bench bench-torch default-table nbgraph-table clean
+.PHONY: all deps venv build release test test-other-kernel swift-test python-test regress report demo bench bench-torch default-table fixtures nbgraph-table clean
 
 all: build
 
@@ -44,12 +44,31 @@ release: deps
 	$(SWIFT) build -c release --product nasbench-bench
 	$(SWIFT) build -c release --product tensor-bench
 
-## Run every test: Swift (XCTest) then the Python cross-checks (h5py, analog-nasbench mapping).
+## Run every test: Swift (XCTest), the numeric suites again under the other OpenBLAS kernel,
+## the regression suite, then the Python cross-checks (h5py, analog-nasbench mapping).
 test: deps venv
 	$(SWIFT) build --product nasbench
 	NASBENCH_SLOW_TESTS=1 $(SWIFT) test
+	@$(MAKE) --no-print-directory test-other-kernel
 	@$(MAKE) --no-print-directory regress
 	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
+
+## The numeric suites once more under the other OpenBLAS kernel choice: with OPENBLAS_CORETYPE and
+## OPENBLAS_L2_SIZE unset (the CPU's native kernel) when the machine sets them, otherwise forced to
+## Haswell (AVX2; the kernel the machines that set the variable choose). Float32 results must hold on
+## both (Tests/TestSupport/Float32Tolerance.swift); BLASKernelTests prints the kernel each run used.
+NUMERIC_SUITES := NASTensorTests|NASPredictorsTests|NASEvaluatorsTests
+test-other-kernel:
+	@if [ -n "$${OPENBLAS_CORETYPE:-}" ]; then \
+	  echo "== numeric suites again with OPENBLAS_CORETYPE (was $$OPENBLAS_CORETYPE) and OPENBLAS_L2_SIZE unset"; \
+	  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE NASBENCH_SLOW_TESTS=1 $(SWIFT) test --skip-build --filter '$(NUMERIC_SUITES)'; \
+	elif [ "$$(uname -m)" = x86_64 ] && grep -qw avx2 /proc/cpuinfo; then \
+	  echo "== numeric suites again with OPENBLAS_CORETYPE=Haswell (the machine leaves it unset)"; \
+	  OPENBLAS_CORETYPE=Haswell NASBENCH_EXPECT_BLAS_KERNEL=Haswell NASBENCH_SLOW_TESTS=1 \
+	    $(SWIFT) test --skip-build --filter '$(NUMERIC_SUITES)'; \
+	else \
+	  echo "test-other-kernel: no second OpenBLAS kernel to force on $$(uname -m) without AVX2; skipped"; \
+	fi
 
 ## The ranking-correlation regression suite on the real NB201 table (about 15 s on 2 cores);
 ## skipped without NASBENCH_DATA. Table, JUnit XML and run folders in runs/regress (docs/REGRESSION.md).
@@ -76,6 +95,10 @@ default-table: release venv
 ## NAS-Bench-Graph (PyPI nas-bench-graph 1.4.0) converted to data/cache/nbgraph.h5.
 nbgraph-table: release venv
 	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/nbgraph-table.sh
+
+## The committed fixture tables in data/ (data/README.md), remade from the embedded default.
+fixtures: build venv
+	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(abspath .build/debug/nasbench) tools/make-fixtures.sh
 
 demo: default-table
 	@tools/demo.sh $(RELEASE_BIN)/nasbench "$$(cat data/cache/default-table.path)"

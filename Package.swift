@@ -97,7 +97,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
         .testTarget(name: "NASDatasetsTests", dependencies: ["NASDatasets", "TestSupport"]),
-        .testTarget(name: "NASTensorTests", dependencies: ["NASTensor", "NASDatasets"]),
+        .testTarget(name: "NASTensorTests", dependencies: ["NASTensor", "NASDatasets", "TestSupport"]),
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)

@@ -29,21 +29,8 @@ else
     work=data/cache/analog
     mkdir -p "$work"
     "$NASBENCH_PYTHON" tools/analog_nasbench_export.py --out "$work/analog.csv" --provenance "$work/analog.json"
-    # Columns: the digital baseline is CIFAR-10 test accuracy after the authors' 200-epoch training
-    # (their training script; the package does not state it). The other variants are the same
-    # networks deployed on (simulated) hardware, so they are the same column at a device.
-    maps=(--map cifar10_test_baseline=cifar10.test.accuracy.e200
-          --map cifar10_test_ptq=cifar10.test.accuracy.e200.@int8-ptq
-          --map cifar10_test_qat=cifar10.test.accuracy.e200.@int8-qat
-          --map cifar10_test_noisy=cifar10.test.accuracy.e200.@pcm
-          --map cifar10_test_analog=cifar10.test.accuracy.e200.@pcm-hwt)
-    for t in 60 3600 86400 2592000; do
-      maps+=(--map "cifar10_test_noisy_drift_${t}s_mean=cifar10.test.accuracy.e200.@pcm-drift${t}s"
-             --map "cifar10_test_analog_drift_${t}s_mean=cifar10.test.accuracy.e200.@pcm-hwt-drift${t}s")
-    done
-    "$NASBENCH" import csv "$work/analog.csv" --space nb201 "${maps[@]}" \
-      --source-description "AnalogNAS-Bench (PyPI analog-nasbench 0.1.3, IBM): 15,625 NB201-space cells retrained on CIFAR-10 by its authors; digital baseline and analog/quantised deployments" \
-      --provenance "$work/analog.json" -o "$out" >&2
+    NASBENCH="$NASBENCH" tools/analog-import.sh "$work/analog.csv" "$work/analog.json" "$out" \
+      "AnalogNAS-Bench (PyPI analog-nasbench 0.1.3, IBM): 15,625 NB201-space cells retrained on CIFAR-10 by its authors; digital baseline and analog/quantised deployments" >&2
   fi
 fi
 echo "$out" > data/cache/default-table.path

@@ -13,7 +13,8 @@ public struct SearchSummaryTable: Sendable {
         /// Queries until the search optimum was queried or recommended (the WeakNAS authors'
         /// protocol; the same as `toSearchOptimum` for strategies that recommend nothing).
         public var toSearchOptimumOrTop1: SummaryStatistics
-        public var meanHoursToSearchOptimum: Double
+        /// `nil` when the table records no training time (every trial's simulated time is zero).
+        public var meanHoursToSearchOptimum: Double?
         public var meanFinalTestRegret: Double
         /// `(N + 1) / (k + 1)` for random search when cells are not merged into classes.
         public var expected: Double?
@@ -65,12 +66,13 @@ public struct SearchSummaryTable: Sendable {
             let trials = byStrategy[strategy] ?? []
             let numbers = { (column: Int) in trials.compactMap { Double($0[column]) } }
             let hours = numbers(secondsColumn).map { $0 / 3600 }
+            let timed = hours.contains { $0 != 0 }
             let regrets = numbers(regretColumn)
             return Line(
                 strategy: strategy, trials: trials.count, toSearchOptimum: SummaryStatistics(numbers(searchColumn)),
                 toTestOptimum: SummaryStatistics(numbers(testColumn)),
                 toSearchOptimumOrTop1: SummaryStatistics(top1Column.map(numbers) ?? []),
-                meanHoursToSearchOptimum: SummaryStatistics(hours).mean, meanFinalTestRegret: SummaryStatistics(regrets).mean,
+                meanHoursToSearchOptimum: timed ? SummaryStatistics(hours).mean : nil, meanFinalTestRegret: SummaryStatistics(regrets).mean,
                 expected: strategy == "random" ? expectation : nil)
         }
         budget = config["budget"] as? String ?? "?"
@@ -98,18 +100,46 @@ public struct SearchSummaryTable: Sendable {
         ([Self.header] + lines.map(fields)).map(CSVLine.join).joined(separator: "\n") + "\n"
     }
 
-    /// The table as aligned text, with the budget the trials ran under.
-    public var text: String {
-        let table = [Self.header] + lines.map(fields)
-        let widths = (0..<Self.header.count).map { c in table.map { $0[c].count }.max() ?? 0 }
-        let body = table.map { row in
+    /// Whether the budget's goal credits the predictor's top-1 (the WeakNAS authors' protocol).
+    private var countsTop1: Bool { budget.contains("top1") }
+
+    /// The narrow table: what answers "how many queries to the optimum" (the goal the budget
+    /// names), with the random-search expectation; fits a terminal.
+    public var text: String { text(wide: false) }
+
+    /// The table as aligned text, with the budget the trials ran under: narrow by default, every
+    /// column of `summary.csv` with `wide` (a value with no meaning for the table shows as `–`).
+    public func text(wide: Bool) -> String {
+        let f = Self.format
+        let table: [[String]]
+        let title: String
+        if wide {
+            table = [Self.header] + lines.map { fields($0).map { $0.isEmpty ? "–" : $0 } }
+            title = "queries to the optimum (budget \(budget); mean/median/std over the trials that found it)"
+        } else {
+            let goal = countsTop1 ? "the search optimum, queried or named as the predicted best" : "the search optimum"
+            table = [["strategy", "trials", "found", "mean", "median", "std", "random_expectation"]]
+                + lines.map { line in
+                    let s = countsTop1 ? line.toSearchOptimumOrTop1 : line.toSearchOptimum
+                    return [line.strategy, "\(line.trials)", "\(s.count)", f(s.mean, 1), f(s.median, 1), f(s.std, 1),
+                            line.expected.map { f($0, 1) } ?? "–"]
+                }
+            title = "queries to \(goal) (budget \(budget); over the trials that found it)"
+        }
+        let hint = wide ? "" : "(--wide or summary.csv: the test optimum, regret, simulated hours)\n"
+        return title + "\n" + Self.aligned(table) + hint
+    }
+
+    /// Rows as text: the first column left-aligned, the others right-aligned, two spaces apart.
+    private static func aligned(_ table: [[String]]) -> String {
+        let columns = table.first?.count ?? 0
+        let widths = (0..<columns).map { c in table.map { $0[c].count }.max() ?? 0 }
+        return table.map { row in
             zip(row, widths).enumerated().map { c, pair in
                 c == 0 ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: pair.1 - pair.0.count) + pair.0
             }.joined(separator: "  ")
-        }
-        return "queries to the optimum (budget \(budget); mean/median/std over the trials that found it)\n"
-            + body.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n") + "\n"
     }
 
     /// Writes `summary.csv` into the run folder.

@@ -17,6 +17,6 @@ struct Merge: ParsableCommand {
         case .search, nil:
             try ResultsMerger(files: SearchExperiment.files(folder: folder)).merge()
         }
-        try Summarize.summarize(folder)
+        print(try Summarize.summarize(folder), terminator: "")
     }
 }

@@ -27,23 +27,23 @@ enum Main {
         do {
             command = try NASBench.parseAsRoot()
         } catch {
-            NASBench.exit(withError: error)
+            fail(error)
         }
         do {
             try command.run()
-        } catch let error as ExitCode {
-            NASBench.exit(withError: error)
-        } catch let error as CleanExit {
-            NASBench.exit(withError: error)
-        } catch let error as ValidationError {
-            NASBench.exit(withError: error)
-        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            // `nasbench SUBCOMMAND --help` arrives here as the parser's own (internal) error type.
-            NASBench.exit(withError: error)
         } catch {
-            // Library errors print as one line that says what went wrong.
-            FileHandle.standardError.write(Data("nasbench: error: \(error)\n".utf8))
-            Foundation.exit(1)
+            fail(error)
         }
+    }
+
+    /// Every error ends the same way: `--help` and `--version` print as the parser prints them;
+    /// anything else, a bad flag or value as much as a missing file, is one line on stderr,
+    /// `nasbench: error: ...`, and a non-zero exit (64 for usage errors, 1 otherwise).
+    static func fail(_ error: Error) -> Never {
+        let code = NASBench.exitCode(for: error)
+        if code == .success { NASBench.exit(withError: error) }
+        let message = NASBench.message(for: error).split(separator: "\n").joined(separator: " ")
+        FileHandle.standardError.write(Data("nasbench: error: \(message)\n".utf8))
+        Foundation.exit(code.rawValue)
     }
 }

@@ -48,20 +48,8 @@ struct Predictors: ParsableCommand {
     @Option(help: "Cell encoding: adjacency (adjacency one-hot), path (not for nbgraph) or graph; layouts per space in docs/PREDICTORS.md.")
     var encoding = "adjacency"
 
-    @Option(help: "Base seed; trial seeds derive from it.")
-    var seed: UInt64 = 0
-
-    @Option(help: "Worker threads.")
-    var jobs = 2
-
-    @Option(help: "Output folder.")
-    var out: String
-
-    @Flag(help: "Continue the run in --out where it stopped.")
-    var resume = false
-
-    @Option(help: "Run only shard i/n of the trials (then `nasbench merge`).")
-    var shard: String?
+    @OptionGroup(title: "Run")
+    var runOptions: RunOptions
 
     @Option(help: "JSON or YAML file of hyperparameters, keyed by predictor: rf, gbdt, gbdt-ensemble, mlp, gcn (docs/PREDICTORS.md).")
     var config: String?
@@ -70,7 +58,6 @@ struct Predictors: ParsableCommand {
     var hyperparameters: PredictorOptions
 
     func run() throws {
-        let shard = try shard.map(Shard.init(parsing:)) ?? .all
         let kinds = try PredictorKind.parseList(predictors)
         let encoding = try Encoding(parsing: encoding)
         let sizes = try trainSizes.split(separator: ",", omittingEmptySubsequences: false).map { text in
@@ -93,20 +80,12 @@ struct Predictors: ParsableCommand {
         let data = try PredictorData(
             table: loaded, query: try labelQuery(loaded), encoding: encoding, dropMissingLabels: dropMissingLabels)
         let experiment = try PredictorExperiment(
-            data: data, kinds: kinds, settings: settings, trainSizes: sizes, repeats: trials, seed: seed,
+            data: data, kinds: kinds, settings: settings, trainSizes: sizes, repeats: trials, seed: runOptions.seed,
             dropMissingLabels: dropMissingLabels, table: loaded, tablePath: table)
-        let runner = try TrialRunner(
-            files: PredictorExperiment.files(folder: out), config: try experiment.config(),
-            trials: experiment.totalTrials, shard: shard, jobs: jobs, resume: resume)
-        runner.progressLabel = "predictor trials"
-        try runner.run { try experiment.runTrial($0) }
-        guard shard.count == 1 else {
-            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
-            return
-        }
-        let summary = try PredictorSummaryTable(folder: out)
-        try summary.write(to: out)
-        print(summary.text, terminator: "")
+        try runOptions.execute(
+            files: PredictorExperiment.files(folder: runOptions.out), config: try experiment.config(),
+            trials: experiment.totalTrials, progressLabel: "predictor trials", trial: { try experiment.runTrial($0) },
+            summarize: { try Summarize.summarize(runOptions.out) })
     }
 
     /// The label column as a query, with the same checks as `nasbench query`.

@@ -26,9 +26,6 @@ struct RWE: ParsableCommand {
     @Option(help: "Cells to evaluate (distinct, seeded).")
     var sample = 200
 
-    @Option(help: "Base seed: the sample, the image subsets and each cell's weights derive from it.")
-    var seed: UInt64 = 0
-
     @OptionGroup var rwe: RWEOptions
 
     @Option(help: "Images in the NASWOT minibatch.")
@@ -37,20 +34,10 @@ struct RWE: ParsableCommand {
     @Option(help: "The benchmark column the scores are ranked against.")
     var truth = RWEExperiment.defaultTruth.name
 
-    @Option(help: "Run only shard i/n of the cells (then `nasbench merge`).")
-    var shard: String?
-
-    @Option(help: "Worker threads (each evaluates one cell).")
-    var jobs = 1
-
-    @Option(help: "Output folder.")
-    var out: String
-
-    @Flag(help: "Continue the run in --out where it stopped.")
-    var resume = false
+    @OptionGroup(title: "Run (the sample, the image subsets and each cell's weights derive from --seed)")
+    var runOptions: RunOptions
 
     func run() throws {
-        let shard = try shard.map(Shard.init(parsing:)) ?? .all
         var evaluator = try rwe.evaluator()
         evaluator.naswotBatch = naswotBatch
         let loaded = try BenchmarkTable.load(table)
@@ -58,19 +45,10 @@ struct RWE: ParsableCommand {
         let test = try CIFAR10.load(archive: cifar, part: .test)
         let experiment = try RWEExperiment(
             table: loaded, tablePath: table, train: train, test: test, archivePath: cifar, sample: sample,
-            trainImages: rwe.images, testImages: rwe.testImages, evaluator: evaluator, seed: seed,
+            trainImages: rwe.images, testImages: rwe.testImages, evaluator: evaluator, seed: runOptions.seed,
             truth: try ColumnKey(name: truth))
-        let runner = try TrialRunner(
-            files: RWEExperiment.files(folder: out), config: experiment.config(), trials: sample, shard: shard,
-            jobs: jobs, resume: resume)
-        runner.progressLabel = "cells"
-        try runner.run { try experiment.runTrial($0) }
-        guard shard.count == 1 else {
-            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
-            return
-        }
-        let summary = try RWESummaryTable(folder: out)
-        try summary.write(to: out)
-        print(summary.text, terminator: "")
+        try runOptions.execute(
+            files: RWEExperiment.files(folder: runOptions.out), config: experiment.config(), trials: sample, defaultJobs: 1,
+            progressLabel: "cells", trial: { try experiment.runTrial($0) }, summarize: { try Summarize.summarize(runOptions.out) })
     }
 }

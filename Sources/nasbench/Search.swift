@@ -49,26 +49,17 @@ struct Search: ParsableCommand {
     @Option(help: "Trials per strategy.")
     var trials = 100
 
-    @Option(help: "Base seed; trial seeds derive from it.")
-    var seed: UInt64 = 0
-
     @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried), until-search-optimum, or until-search-optimum-or-top1 (queried, or named as the predicted best: the WeakNAS authors' protocol); a goal may be capped as GOAL,max=N (or with --max-queries).")
     var budget = "until-optimum"
 
     @Option(help: "Stop a goal budget after this many queries if the goal is not reached (the WeakNAS authors' runs: 1000).")
     var maxQueries: Int?
 
-    @Option(help: "Worker threads.")
-    var jobs = 2
+    @OptionGroup(title: "Run")
+    var runOptions: RunOptions
 
-    @Option(help: "Run only shard i/n of the trials (then `nasbench merge`).")
-    var shard: String?
-
-    @Flag(help: "Continue the run in --out where it stopped.")
-    var resume = false
-
-    @Option(help: "Output folder.")
-    var out: String
+    @Flag(help: "Print every column of the summary (as in summary.csv), not just the queries to the optimum.")
+    var wide = false
 
     @Option(help: "The column searched on (default: nb201 cifar10-valid.valid.accuracy.e200, nb101 cifar10.valid.accuracy.e108, nbgraph cora.valid.accuracy.e400).")
     var searchColumn: String?
@@ -132,7 +123,6 @@ struct Search: ParsableCommand {
     ]
 
     func run() throws {
-        let shard = try shard.map(Shard.init(parsing:)) ?? .all
         var budget = try SearchBudget(parsing: budget)
         if let maxQueries { budget = try budget.capped(at: maxQueries) }
         guard let rule = IsomorphismRule(rawValue: unique), rule != .functional else {
@@ -158,20 +148,12 @@ struct Search: ParsableCommand {
             table: loaded, search: try query(searchColumn, seedChoice), test: try query(testColumn, .mean), uniqueness: rule)
         let strategies = try makeStrategies(graphShape: problem.domain.graphShape)
         let experiment = try SearchExperiment(
-            problem: problem, strategies: strategies, trialsPerStrategy: trials, seed: seed, budget: budget, tablePath: table)
-        let runner = try TrialRunner(
-            files: SearchExperiment.files(folder: out), config: experiment.config, trials: experiment.totalTrials,
-            shard: shard, jobs: jobs, resume: resume)
-        runner.progressLabel = "search trials"
-        try runner.run { try experiment.runTrial($0) }
-        guard shard.count == 1 else {
-            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
-            return
-        }
-        let summary = try SearchSummaryTable(folder: out)
-        try summary.write(to: out)
-        try SearchCurves(folder: out).write(to: out)
-        print(summary.text, terminator: "")
+            problem: problem, strategies: strategies, trialsPerStrategy: trials, seed: runOptions.seed, budget: budget,
+            tablePath: table)
+        try runOptions.execute(
+            files: SearchExperiment.files(folder: runOptions.out), config: experiment.config, trials: experiment.totalTrials,
+            progressLabel: "search trials", trial: { try experiment.runTrial($0) },
+            summarize: { try Summarize.summarizeSearch(runOptions.out, wide: wide) })
     }
 
     /// The strategies of `--strategies`; `graphShape` sizes the GCN to the table's space.

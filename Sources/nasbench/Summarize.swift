@@ -10,26 +10,34 @@ struct Summarize: ParsableCommand {
     @Argument(help: "The run's --out folder.")
     var folder: String
 
+    @Flag(help: "Search runs: print every column of summary.csv, not just the queries to the optimum.")
+    var wide = false
+
     func run() throws {
-        try Self.summarize(folder)
+        print(try Self.summarize(folder, wide: wide), terminator: "")
     }
 
-    /// Writes the summary files of the run in `folder` and prints its summary.
-    static func summarize(_ folder: String) throws {
+    /// Writes the summary files of the run in `folder` and returns its summary as text.
+    static func summarize(_ folder: String, wide: Bool = false) throws -> String {
         switch ExperimentKind(folder: folder) {
         case .predictors:
             let summary = try PredictorSummaryTable(folder: folder)
             try summary.write(to: folder)
-            print(summary.text, terminator: "")
+            return summary.text
         case .rwe:
             let summary = try RWESummaryTable(folder: folder)
             try summary.write(to: folder)
-            print(summary.text, terminator: "")
+            return summary.text
         case .search, nil:
-            let summary = try SearchSummaryTable(folder: folder)
-            try summary.write(to: folder)
-            try SearchCurves(folder: folder).write(to: folder)
-            print(summary.text, terminator: "")
+            return try summarizeSearch(folder, wide: wide)
         }
+    }
+
+    /// Writes a search run's summary.csv and curves.csv and returns its summary as text.
+    static func summarizeSearch(_ folder: String, wide: Bool) throws -> String {
+        let summary = try SearchSummaryTable(folder: folder)
+        try summary.write(to: folder)
+        try SearchCurves(folder: folder).write(to: folder)
+        return summary.text(wide: wide)
     }
 }

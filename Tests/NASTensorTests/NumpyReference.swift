@@ -44,6 +44,20 @@ enum NumpyReference {
         shp = (1, -1) if x.ndim == 2 else (1, -1, 1, 1)
         if mean is None: mean = x.mean(axis=axes); var = x.var(axis=axes)
         return (x - mean.reshape(shp)) / np.sqrt(var.reshape(shp) + eps) * g.reshape(shp) + b.reshape(shp)
+    def bn_magnitude(x, g, b, eps=1e-5, mean=None, var=None):
+        # Float32 error magnitude of batchnorm (Float32Tolerance): the centred input's terms, the
+        # statistics' spread and the normalised value (for the variance's relative error).
+        axes = (0,) if x.ndim == 2 else (0, 2, 3)
+        shp = (1, -1) if x.ndim == 2 else (1, -1, 1, 1)
+        if mean is None: mean = x.mean(axis=axes); var = x.var(axis=axes); spread = np.abs(x).mean(axis=axes)
+        else: spread = np.abs(mean)
+        s = np.sqrt(var.reshape(shp) + eps); xhat = (x - mean.reshape(shp)) / s
+        return np.abs(g.reshape(shp)) * ((np.abs(x) + spread.reshape(shp)) / s + np.abs(xhat)) + np.abs(b.reshape(shp))
+    def lsm_magnitude(x, axis=-1):
+        # Float32 error magnitude of log_softmax: |x - max|, |log-sum-exp| and 1 (the sum's relative
+        # error becomes an absolute error of its logarithm).
+        z = x - x.max(axis=axis, keepdims=True)
+        return np.abs(z) + np.abs(np.log(np.exp(z).sum(axis=axis, keepdims=True))) + 1
     def log_softmax(x, axis=-1):
         m = x.max(axis=axis, keepdims=True); z = x - m
         return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
@@ -72,7 +86,8 @@ enum NumpyReference {
         let body = snippet.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
         let script = prelude + """
 
-        x = [np.array(v['data'], dtype=np.float64).reshape(v['shape']) for v in json.load(sys.stdin)]
+        # Through float32 first: each shortest decimal parses back to exactly the Float the test holds.
+        x = [np.array(v['data'], dtype=np.float32).astype(np.float64).reshape(v['shape']) for v in json.load(sys.stdin)]
         def _run():
             out = None; outs = None
         \(body)

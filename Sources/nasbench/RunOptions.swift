@@ -1,0 +1,46 @@
+import ArgumentParser
+import NASExperiments
+
+/// The options of every seeded, resumable, shardable experiment (`search`, `predictors`, `rwe`),
+/// declared once, and the one path that runs it: trials through a `TrialRunner`, then either the
+/// shard's hand-over message or the run's summary.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Base seed; every trial's (or cell's) seed derives from it.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Worker threads (default 2; rwe: 1, since each cell's network already runs on both cores).")
+    var jobs: Int?
+
+    @Option(
+        help: ArgumentHelp("Run only shard i of n: trials t with t % n == i (e.g. a Slurm array task; then `nasbench merge`).",
+                           valueName: "i/n"),
+        transform: { try Shard(parsing: $0) })
+    var shard: Shard = .all
+
+    @Flag(help: "Continue the run in --out where it stopped (the configuration must match).")
+    var resume = false
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    /// Runs the pending trials, then prints the shard's hand-over message, or (whole run) the
+    /// text `summarize` returns after it has written the summary files.
+    func execute(
+        files: RunFiles, config: [String: Any], trials: Int, defaultJobs: Int = 2, progressLabel: String,
+        trial: @escaping @Sendable (Int) throws -> TrialOutput, summarize: () throws -> String
+    ) throws {
+        let runner = try TrialRunner(
+            files: files, config: config, trials: trials, shard: shard, jobs: jobs ?? defaultJobs, resume: resume)
+        runner.progressLabel = progressLabel
+        _ = try runner.run(trial)
+        guard shard.count == 1 else {
+            print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")
+            return
+        }
+        print(try summarize(), terminator: "")
+    }
+}
