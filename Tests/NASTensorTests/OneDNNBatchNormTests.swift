@@ -1,13 +1,15 @@
 import NASTensor
+import TestSupport
 import XCTest
 
 /// oneDNN batch normalisation against the engine's reference, training and inference, forward
 /// and backward, within derived float32 bounds.
 ///
-/// Bounds (first order, `c = 2` for two float32 implementations, `eps32 = 2^-24`): a channel's
-/// mean and variance are sums of `M = N*H*W` terms, each off by at most `M * eps32` times the sum
-/// of magnitudes; propagated through `y = gamma * (x - mu) / sigma + beta` that gives
-/// `|dy| <= c * M * eps32 * (|gamma| / sigma * (mean|x - mu| + mean|x| + |x - mu|) + |beta|)`.
+/// Bounds (first order; two float32 implementations differ by at most `2 gamma(terms)` times the
+/// magnitude, see `Float32Tolerance`): a channel's mean and variance are sums of `M = N*H*W`
+/// terms, each off by at most `gamma(M)` times its sum of magnitudes; propagated through
+/// `y = gamma * (x - mu) / sigma + beta` that gives the magnitude
+/// `|gamma| / sigma * (mean|x - mu| + mean|x| + |x - mu|) + |beta|` with `M` roundings.
 /// The backward sums (`sum g`, `sum g * xhat`) are dot products of `M` terms, and
 /// `dx = gamma / sigma * (g - mean g - xhat * mean(g xhat))` inherits their bounds plus that of
 /// `xhat`. With running statistics nothing is reduced over the batch: a handful of roundings

@@ -1,4 +1,5 @@
 import NASTensor
+import TestSupport
 import XCTest
 
 /// The oneDNN convolution against the engine's im2col + sgemm reference, forward and both

@@ -1,4 +1,5 @@
 import NASTensor
+import TestSupport
 import XCTest
 
 /// oneDNN max and average pooling against the engine's reference loops: max pooling exactly

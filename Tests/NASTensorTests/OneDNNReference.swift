@@ -1,28 +1,17 @@
 import NASTensor
+import TestSupport
 import XCTest
 
-/// Float32 rounding bound for comparing two float32 implementations of a sum of `terms`
-/// products: `|a - b| <= c * terms * eps32 * magnitude`, where `magnitude` is the same sum taken
-/// over absolute values (`sum_i |a_i b_i|`, computed by running the reference op on `|x|`,
-/// `|w|`, `|g|`), `eps32 = 2^-24`, and `c = 2` because each side may err by up to
-/// `terms * eps32 * magnitude` (the standard bound on recursive or blocked summation).
+/// Compares two float32 implementations (oneDNN and the engine's reference) with the shared
+/// rule of `Float32Tolerance` (TestSupport): each side lies within `gamma(terms) * magnitude` of
+/// the exact value, so they differ by at most `2 * gamma(terms) * magnitude`, where `magnitude`
+/// is the same sum over absolute values (`sum_i |a_i b_i|`, from the reference op run on `|x|`,
+/// `|w|`, `|g|`) and `terms` the number of roundings one output passes through.
 func assertWithinDerivedBound(_ actual: [Float], _ reference: [Float], magnitude: [Float], terms: Int,
-                              c: Double = 2, what: String, file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(actual.count, reference.count, "\(what): sizes differ", file: file, line: line)
-    XCTAssertEqual(actual.count, magnitude.count, "\(what): magnitude size differs", file: file, line: line)
-    let eps32 = pow(2.0, -24.0)
-    var worst = 0.0, at = -1
-    for i in actual.indices {
-        let bound = c * Double(terms) * eps32 * Double(magnitude[i])
-        let err = abs(Double(actual[i]) - Double(reference[i]))
-        // Ratio of error to bound; a zero bound needs exact equality.
-        let ratio = bound > 0 ? err / bound : (err == 0 ? 0 : .infinity)
-        if ratio > worst { worst = ratio; at = i }
-    }
-    if worst > 1 {
-        XCTFail("\(what): element \(at) is \(actual[at]), reference \(reference[at]), error exceeds the derived float32 bound "
-                + "(\(terms) terms, magnitude \(magnitude[at])) by \(String(format: "%.2f", worst))x", file: file, line: line)
-    }
+                              what: String, file: StaticString = #filePath, line: UInt = #line) {
+    let bound = 2 * Float32Tolerance.gamma(terms)
+    assertWithinBounds(actual.map(Double.init), reference.map(Double.init), bounds: magnitude.map { bound * Double($0) },
+                       what: what + " (oneDNN vs reference)", file: file, line: line)
 }
 
 /// Runs `op` on fresh leaves of `inputs` under `backend`, back-propagates `seed`, and returns
