@@ -5,7 +5,7 @@ extension Tensor {
     /// (``TensorBackend``); both follow these rules.
     public func maxPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "maxPool2d")
-        if TensorBackend.current == .onednn {
+        if TensorBackend.usesOneDNN(.pool2d) {
             do {
                 return try pool2dDNNL(isMax: true, kernel: kernel, stride: geo.stride, padding: padding, geo: geo,
                                       dnnl: DNNL.shared.get())
@@ -120,7 +120,7 @@ extension Tensor {
     /// `count_include_pad=True`; oneDNN's `pooling_avg_include_padding`).
     public func avgPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "avgPool2d")
-        if TensorBackend.current == .onednn {
+        if TensorBackend.usesOneDNN(.pool2d) {
             do {
                 return try pool2dDNNL(isMax: false, kernel: kernel, stride: geo.stride, padding: padding, geo: geo,
                                       dnnl: DNNL.shared.get())

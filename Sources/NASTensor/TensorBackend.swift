@@ -2,7 +2,7 @@ import Foundation
 
 /// Which kernels the tensor engine uses for convolution, pooling and batch normalisation.
 ///
-/// `.onednn` (the default) runs them on oneDNN primitives; `.reference` runs the engine's own
+/// `.onednn` (the default) runs the operations in ``oneDNNOps`` on oneDNN primitives; `.reference` runs the engine's own
 /// im2col + `sgemm` and loop implementations, which stay as the reference the oneDNN path is
 /// tested against. The environment variable `NASBENCH_TENSOR_BACKEND=reference` selects the
 /// reference at start-up. If a oneDNN call fails, the operation falls back to the reference
@@ -16,6 +16,26 @@ public enum TensorBackend: String, Sendable, CaseIterable {
     public static var current: TensorBackend {
         get { state.get().0 }
         set { state.set(backend: newValue) }
+    }
+
+    /// The operations that run on oneDNN when ``current`` is `.onednn` (default
+    /// ``OneDNNOp/defaults``); the others run on the reference.
+    public static var oneDNNOps: Set<OneDNNOp> {
+        get { state.ops() }
+        set { state.set(ops: newValue) }
+    }
+
+    /// Whether `op` runs on oneDNN now.
+    static func usesOneDNN(_ op: OneDNNOp) -> Bool {
+        current == .onednn && oneDNNOps.contains(op)
+    }
+
+    /// Runs `body` with ``oneDNNOps`` set to `ops`, restoring the previous value after.
+    public static func with<R>(oneDNNOps ops: Set<OneDNNOp>, _ body: () throws -> R) rethrows -> R {
+        let saved = oneDNNOps
+        oneDNNOps = ops
+        defer { oneDNNOps = saved }
+        return try body()
     }
 
     /// The last oneDNN error that made an operation fall back to the reference, if any.
@@ -45,6 +65,17 @@ private final class BackendState: @unchecked Sendable {
     private var backend: TensorBackend =
         ProcessInfo.processInfo.environment["NASBENCH_TENSOR_BACKEND"].flatMap(TensorBackend.init(rawValue:)) ?? .onednn
     private var fallback: EngineError?
+    private var enabled = OneDNNOp.defaults
+
+    func ops() -> Set<OneDNNOp> {
+        lock.lock(); defer { lock.unlock() }
+        return enabled
+    }
+
+    func set(ops: Set<OneDNNOp>) {
+        lock.lock(); defer { lock.unlock() }
+        enabled = ops
+    }
 
     func get() -> (TensorBackend, EngineError?) {
         lock.lock(); defer { lock.unlock() }
