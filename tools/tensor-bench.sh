@@ -9,7 +9,7 @@ set -euo pipefail
 bin="$1"; python="$2"
 # Debian's libdnnl-dev ships no pkg-config file: use it when present, else -ldnnl.
 dnnl_flags=$(pkg-config --cflags --libs dnnl 2>/dev/null || echo "-ldnnl")
-cc -O2 -Wall tools/bench/dnnl_conv_bench.c $dnnl_flags -o "$bin/dnnl_conv_bench"
+cc -O2 -Wall tools/bench/dnnl_conv_bench.c $dnnl_flags -lgomp -lpthread -o "$bin/dnnl_conv_bench"
 echo
 echo "== tensor engine, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>} (as set on this machine)"
 "$bin/tensor-bench" --dnnl-c "$bin/dnnl_conv_bench"

@@ -7,7 +7,7 @@
 // the Fashion-MNIST CNN at batch 128. --breakdown adds per-op times of that
 // step; --step-only runs just the step and breakdown (for profiling).
 // --dnnl-c PATH runs tools/bench/dnnl_conv_bench.c's binary on the conv shapes for side-by-side
-// ratios; --reference runs the RWE and training-step sections on the im2col + sgemm reference.
+// ratios (against oneDNN's own OpenMP threading and against the engine's policy done in C); --reference runs the RWE and training-step sections on the im2col + sgemm reference.
 // Compare with tools/tensor_bench_reference.py (NumPy / PyTorch).
 import Foundation
 import NASEvaluators
@@ -93,8 +93,9 @@ let cases = quick ? [ConvCase(n: 32, c: 64, o: 64, hw: 32)]
        ConvCase(n: 250, c: 16, o: 16, hw: 32), ConvCase(n: 250, c: 32, o: 32, hw: 16),
        ConvCase(n: 250, c: 64, o: 64, hw: 8),
        ConvCase(n: 32, c: 128, o: 128, hw: 16), ConvCase(n: 32, c: 256, o: 256, hw: 8)]
-/// GFLOP/s of oneDNN called from C, per shape key "N C O HW": (fwd, bwd).
-var direct: [String: (Double, Double)] = [:]
+/// GFLOP/s of oneDNN called from C, per shape key "N C O HW": (fwd, bwd); `direct` with oneDNN's
+/// OpenMP threads, `split` with the engine's policy (two threads, half the batch each).
+var direct: [String: (Double, Double)] = [:], split: [String: (Double, Double)] = [:]
 if let i = CommandLine.arguments.firstIndex(of: "--dnnl-c"), i + 1 < CommandLine.arguments.count {
     let proc = Process()
     proc.executableURL = URL(fileURLWithPath: CommandLine.arguments[i + 1])
@@ -108,18 +109,20 @@ if let i = CommandLine.arguments.firstIndex(of: "--dnnl-c"), i + 1 < CommandLine
         print(text, terminator: "")
         // "dnnl-c N=128  16->32  14x14  fwd  213.0 GFLOP/s  bwd  180.1 GFLOP/s ..."
         for line in text.split(separator: "\n") where line.hasPrefix("dnnl-c") {
+            let isSplit = line.hasPrefix("dnnl-c-split")
             let f = line.split(separator: " ").map(String.init)
             guard let fi = f.firstIndex(of: "fwd"), let bi = f.firstIndex(of: "bwd"), bi + 1 < f.count,
                   let fwd = Double(f[fi + 1]), let bwd = Double(f[bi + 1]) else { continue }
             let n = f[1].dropFirst(2), co = f[2].split(separator: "-"), hw = f[3].split(separator: "x")[0]
-            direct["\(n) \(co[0]) \(co[1].dropFirst()) \(hw)"] = (fwd, bwd)
+            let key = "\(n) \(co[0]) \(co[1].dropFirst()) \(hw)"
+            if isSplit { split[key] = (fwd, bwd) } else { direct[key] = (fwd, bwd) }
         }
     } catch {
         print("dnnl-c: could not run \(CommandLine.arguments[i + 1]): \(error)")
     }
 }
 let chosenBackend = TensorBackend.current
-print("shape                      backend     fwd GFLOP/s  bwd GFLOP/s   fwd ms   bwd ms   vs oneDNN-from-C (fwd, bwd)")
+print("shape                      backend     fwd GFLOP/s  bwd GFLOP/s   fwd ms   bwd ms   vs dnnl-c (fwd, bwd)   vs dnnl-c-split")
 for cc in cases {
     let x = Tensor.randomUniform([cc.n, cc.c, cc.hw, cc.hw], bound: 1, requiresGrad: true, using: &rng)
     let w = Tensor.kaimingNormal([cc.o, cc.c, 3, 3], requiresGrad: true, using: &rng)
@@ -137,9 +140,9 @@ for cc in cases {
         let bwd = max(total - fwd, 1e-9)
         let gf = flops / fwd / 1e9, gb = 2 * flops / bwd / 1e9
         var ratio = ""
-        if let c = direct["\(cc.n) \(cc.c) \(cc.o) \(cc.hw)"] {
-            ratio = String(format: "%4.0f%%, %4.0f%%", 100 * gf / c.0, 100 * gb / c.1)
-        }
+        let key = "\(cc.n) \(cc.c) \(cc.o) \(cc.hw)"
+        if let c = direct[key] { ratio += String(format: "%4.0f%%, %4.0f%%           ", 100 * gf / c.0, 100 * gb / c.1) }
+        if let c = split[key] { ratio += String(format: "%4.0f%%, %4.0f%%", 100 * gf / c.0, 100 * gb / c.1) }
         print(shape.padding(toLength: 27, withPad: " ", startingAt: 0)
             + backend.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             + String(format: "  %8.1f     %8.1f   %7.2f  %7.2f   ", gf, gb, fwd * 1e3, bwd * 1e3) + ratio)
