@@ -93,6 +93,7 @@ final class DNNLStep: @unchecked Sendable {
             }
         }
         try execute(primitive, execArgs)
+        TensorBackend.countExecution()
         for (reorder, from, to) in after {
             try execute(reorder, [dnnl_exec_arg_t(arg: DNNL_ARG_FROM, memory: from),
                                   dnnl_exec_arg_t(arg: DNNL_ARG_TO, memory: to)])

@@ -10,8 +10,10 @@ public enum OneDNNOp: String, Sendable, CaseIterable {
     /// `batchNorm` with batch statistics (training), forward and backward.
     case batchNormTraining
 
-    /// The operations on oneDNN by default: all but batch-statistics batch norm, which oneDNN
-    /// computes over the whole batch in one single-threaded call (the threading policy) and
-    /// measured 2-3x slower than the engine's kernel parallel over channels (docs/PERFORMANCE.md).
-    public static let defaults: Set<OneDNNOp> = [.conv2d, .pool2d, .batchNormInference]
+    /// The operations on oneDNN by default: convolution only. On plain `nchw` tensors with the
+    /// engine's threading policy, oneDNN's pooling and batch norm measured no faster or slower
+    /// than the engine's own kernels (batch-statistics batch norm runs as one single-threaded
+    /// call over the batch; running-statistics batch norm 2x slower); docs/PERFORMANCE.md. They
+    /// stay available and tested, for when tensors keep a blocked layout between layers.
+    public static let defaults: Set<OneDNNOp> = [.conv2d]
 }

@@ -12,7 +12,7 @@ extension Tensor {
     public func conv2d(weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0,
                        dilation: Int = 1, groups: Int = 1) -> Tensor {
         let plan = convPlan(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
-        if TensorBackend.usesOneDNN(.conv2d) {
+        if TensorBackend.usesOneDNN(.conv2d) && plan.cg >= TensorBackend.oneDNNConvMinimumChannels {
             do {
                 return try conv2dDNNL(weight: weight, bias: bias, plan: plan, dnnl: DNNL.shared.get())
             } catch {

@@ -25,6 +25,31 @@ public enum TensorBackend: String, Sendable, CaseIterable {
         set { state.set(ops: newValue) }
     }
 
+    /// Convolutions with fewer input channels per group run on the reference even when
+    /// ``oneDNNOps`` contains `.conv2d`: for 1 and 3 input channels (a network's first layer)
+    /// oneDNN's kernels measured slower than im2col + sgemm, backward 2-3x. Default 8.
+    public static var oneDNNConvMinimumChannels: Int {
+        get { state.minimumChannels() }
+        set { state.set(minimumChannels: newValue) }
+    }
+
+    /// Runs `body` with every ``OneDNNOp`` on oneDNN and no channel minimum (tests use this to
+    /// check every oneDNN kernel against the reference), restoring the settings after.
+    public static func withAllOneDNNOps<R>(_ body: () throws -> R) rethrows -> R {
+        let saved = (oneDNNOps, oneDNNConvMinimumChannels)
+        oneDNNOps = Set(OneDNNOp.allCases)
+        oneDNNConvMinimumChannels = 1
+        defer { oneDNNOps = saved.0; oneDNNConvMinimumChannels = saved.1 }
+        return try body()
+    }
+
+    /// How many oneDNN primitives have run in this process (tests check that an op really
+    /// went through oneDNN).
+    public static var oneDNNExecutions: Int { state.executions() }
+
+    /// Counts one oneDNN primitive run.
+    static func countExecution() { state.countExecution() }
+
     /// Whether `op` runs on oneDNN now.
     static func usesOneDNN(_ op: OneDNNOp) -> Bool {
         current == .onednn && oneDNNOps.contains(op)
@@ -66,6 +91,28 @@ private final class BackendState: @unchecked Sendable {
         ProcessInfo.processInfo.environment["NASBENCH_TENSOR_BACKEND"].flatMap(TensorBackend.init(rawValue:)) ?? .onednn
     private var fallback: EngineError?
     private var enabled = OneDNNOp.defaults
+    private var minChannels = 8
+    private var executed = 0
+
+    func executions() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        return executed
+    }
+
+    func countExecution() {
+        lock.lock(); defer { lock.unlock() }
+        executed += 1
+    }
+
+    func minimumChannels() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        return minChannels
+    }
+
+    func set(minimumChannels: Int) {
+        lock.lock(); defer { lock.unlock() }
+        minChannels = minimumChannels
+    }
 
     func ops() -> Set<OneDNNOp> {
         lock.lock(); defer { lock.unlock() }

@@ -215,7 +215,7 @@ TensorBackend.current = stepBackend
 
 // MARK: per-op breakdown of the training step's activations
 if stepOnly || CommandLine.arguments.contains("--breakdown") {
-    print("\n== op breakdown at batch 128 (forward no-grad / forward+backward), ms ==")
+    print("\n== op breakdown (forward no-grad / forward+backward), ms; oneDNN column: the default op set ==")
     var brng = SplitMix64(seed: 3)
     let a1 = Tensor.randomNormal([128, 16, 28, 28], requiresGrad: true, using: &brng)
     let a2 = Tensor.randomNormal([128, 32, 14, 14], requiresGrad: true, using: &brng)
@@ -223,12 +223,17 @@ if stepOnly || CommandLine.arguments.contains("--breakdown") {
     let w1 = Tensor.kaimingNormal([16, 1, 3, 3], using: &brng), w2 = Tensor.kaimingNormal([32, 16, 3, 3], using: &brng)
     let x1 = Tensor.randomNormal([128, 1, 28, 28], requiresGrad: true, using: &brng)
     let x2 = Tensor.randomNormal([128, 16, 14, 14], requiresGrad: true, using: &brng)
+    let x1n = x1.detached(), w1g = Tensor(shape: w1.shape, data: w1.data, requiresGrad: true)
+    let xs = Tensor.randomNormal([250, 3, 32, 32], requiresGrad: true, using: &brng)
+    let ws = Tensor.kaimingNormal([16, 3, 3, 3], using: &brng)
     // One ReLUConvBN of the RWE network (C=16, batch 250, stage 1).
     let r16 = Tensor.randomNormal([250, 16, 32, 32], requiresGrad: true, using: &brng)
     let r16b = Tensor.randomNormal([250, 16, 32, 32], requiresGrad: true, using: &brng)
     let w16 = Tensor.kaimingNormal([16, 16, 3, 3], using: &brng)
     let ops: [(String, () -> Tensor)] = [
         ("conv1 1->16 28x28", { x1.conv2d(weight: w1, padding: 1) }),
+        ("conv1, x without grad", { x1n.conv2d(weight: w1g, padding: 1) }),
+        ("RWE stem 3->16 32x32", { xs.conv2d(weight: ws, padding: 1) }),
         ("conv2 16->32 14x14", { x2.conv2d(weight: w2, padding: 1) }),
         ("batchNorm 16x28x28", { a1.batchNorm(gamma: g16, beta: b16, runningMean: .init(repeating: 0, count: 16),
                                                 runningVar: .init(repeating: 1, count: 16), training: true).0 }),
@@ -241,10 +246,17 @@ if stepOnly || CommandLine.arguments.contains("--breakdown") {
         ("RWE BN eval 16x32x32", { r16.batchNorm(gamma: g16, beta: b16, runningMean: .init(repeating: 0, count: 16),
                                                   runningVar: .init(repeating: 1, count: 16), training: false).0 }),
     ]
+    print("op                     oneDNN fwd  fwd+bwd   reference fwd  fwd+bwd")
     for (name, f) in ops {
-        let fw = timeit(repeats: 20) { _ = GradMode.withNoGrad { f() } }
-        let fb = timeit(repeats: 20) { let y = f(); y.backward(seed: [Float](repeating: 1, count: y.count)) }
-        print(name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %7.2f  %7.2f", fw * 1e3, fb * 1e3))
+        var row = name.padding(toLength: 22, withPad: " ", startingAt: 0)
+        for backend in [TensorBackend.onednn, .reference] {
+            TensorBackend.current = backend
+            let fw = timeit(repeats: 20) { _ = GradMode.withNoGrad { f() } }
+            let fb = timeit(repeats: 20) { let y = f(); y.backward(seed: [Float](repeating: 1, count: y.count)) }
+            row += String(format: " %9.2f  %7.2f    ", fw * 1e3, fb * 1e3)
+        }
+        TensorBackend.current = .onednn
+        print(row)
     }
 }
 

@@ -40,7 +40,7 @@ final class OneDNNBatchNormTests: XCTestCase {
         let bn = { (t: [Tensor]) in
             t[0].batchNorm(gamma: t[1], beta: t[2], runningMean: rm, runningVar: rv, training: training).0
         }
-        let fast = TensorBackend.with(oneDNNOps: Set(OneDNNOp.allCases)) {
+        let fast = TensorBackend.withAllOneDNNOps {
             runWithGradients(.onednn, [x, gamma, beta], seed: g, file: file, line: line, bn)
         }
         let ref = runWithGradients(.reference, [x, gamma, beta], seed: g, file: file, line: line, bn)
@@ -101,7 +101,7 @@ final class OneDNNBatchNormTests: XCTestCase {
                 x.batchNorm(gamma: gamma, beta: beta, runningMean: [0, 0, 0], runningVar: [1, 1, 1], training: true).1
             }
         }
-        let fast = TensorBackend.with(oneDNNOps: Set(OneDNNOp.allCases)) { run(.onednn) }
+        let fast = TensorBackend.withAllOneDNNOps { run(.onednn) }
         guard let fast, let ref = run(.reference) else { return XCTFail("no statistics") }
         XCTAssertEqual(fast.count, ref.count)
         let st = stats(x), m = 8 * 16

@@ -27,7 +27,7 @@ final class OneDNNConvTests: XCTestCase {
         XCTAssertEqual(fast.output.count, outCount, file: file, line: line)
         // No-grad forward (an inference primitive, not the training one).
         TensorBackend.clearFallback()
-        let inference = GradMode.withNoGrad { TensorBackend.with(.onednn) { conv(inputs) } }
+        let inference = TensorBackend.withAllOneDNNOps { GradMode.withNoGrad { TensorBackend.with(.onednn) { conv(inputs) } } }
         XCTAssertNil(TensorBackend.lastFallback, "inference forward fell back", file: file, line: line)
         let kSize = c / groups * k * k, pixels = n * outShape[2] * outShape[3]
         assertWithinDerivedBound(fast.output, ref.output, magnitude: mag.output, terms: kSize + (bias ? 1 : 0),

@@ -38,7 +38,7 @@ final class OneDNNPoolTests: XCTestCase {
                 assertWithinDerivedBound(fast.grads[0], ref.grads[0], magnitude: mag.grads[0], terms: overlap * overlap,
                                          what: "\(what) gradient routing")
                 TensorBackend.clearFallback()
-                let inference = GradMode.withNoGrad { TensorBackend.with(.onednn) { pool([x]) } }
+                let inference = TensorBackend.withAllOneDNNOps { GradMode.withNoGrad { TensorBackend.with(.onednn) { pool([x]) } } }
                 XCTAssertNil(TensorBackend.lastFallback)
                 XCTAssertEqual(firstMismatch(inference.data, ref.output), nil, "\(what) no-grad forward")
             }
