@@ -43,9 +43,48 @@ final class DNNLStep: @unchecked Sendable {
     /// Whether any argument is reordered.
     var reorders: Bool { arguments.contains { $0.reorder != nil } }
 
+    /// Whether input or output `arg` is reordered between the caller's layout and the primitive's.
+    func reorders(_ arg: Int32) -> Bool {
+        arguments.contains { $0.arg == arg && $0.reorder != nil }
+    }
+
+    /// Whether `arg` has the same primitive layout here and in `other`.
+    func sharesLayout(of arg: Int32, with other: DNNLStep) -> Bool {
+        guard var a = arguments.first(where: { $0.arg == arg })?.inner,
+              var b = other.arguments.first(where: { $0.arg == arg })?.inner else { return false }
+        return dnnl_memory_desc_equal(&a, &b) != 0
+    }
+
+    /// Bytes of `arg` in the primitive's layout.
+    func innerBytes(of arg: Int32) -> Int {
+        guard var md = arguments.first(where: { $0.arg == arg })?.inner else { return 0 }
+        return dnnl_memory_desc_get_size(&md)
+    }
+
+    /// Reorders input `arg` from the caller's layout at `source` into the primitive's layout at
+    /// `destination` (``innerBytes(of:)`` bytes), so that several steps can share one reorder
+    /// (pass `arg` in `preformatted` to ``run(_:preformatted:engine:context:)``).
+    func formatInput(_ arg: Int32, from source: UnsafeMutableRawPointer, into destination: UnsafeMutableRawPointer,
+                     engine: OpaquePointer, context: DNNLThreadContext) throws {
+        guard let a = arguments.first(where: { $0.arg == arg && !$0.isOutput }), let reorder = a.reorder else { return }
+        try DNNLStep(reorder, layouts: (a.user, a.inner), engine: engine, op: op, shapes: shapes)
+            .run([source, destination], engine: engine, context: context, counts: false)
+    }
+
+    /// A bare reorder as a step (no further reorders around it).
+    private init(_ reorder: DNNLPrimitive, layouts: (dnnl_memory_desc_t, dnnl_memory_desc_t), engine: OpaquePointer,
+                 op: String, shapes: String) throws {
+        primitive = reorder
+        self.op = op; self.shapes = shapes
+        arguments = [Argument(arg: DNNL_ARG_FROM, user: layouts.0, inner: layouts.0, reorder: nil, isOutput: false),
+                     Argument(arg: DNNL_ARG_TO, user: layouts.1, inner: layouts.1, reorder: nil, isOutput: true)]
+    }
+
     /// Runs the primitive on the caller's buffers, one per argument in the order of
-    /// `inputs` then `outputs` given at creation.
-    func run(_ buffers: [UnsafeMutableRawPointer], engine: OpaquePointer, context: DNNLThreadContext) throws {
+    /// `inputs` then `outputs` given at creation; buffers of the args in `preformatted` are
+    /// already in the primitive's layout (``formatInput(_:from:into:engine:context:)``).
+    func run(_ buffers: [UnsafeMutableRawPointer], preformatted: Set<Int32> = [], engine: OpaquePointer,
+             context: DNNLThreadContext, counts: Bool = true) throws {
         precondition(buffers.count == arguments.count, "internal: \(op) takes \(arguments.count) buffers")
         let stream = context.stream
         var memories: [OpaquePointer] = []
@@ -78,6 +117,10 @@ final class DNNLStep: @unchecked Sendable {
         var execArgs: [dnnl_exec_arg_t] = []
         var after: [(DNNLPrimitive, OpaquePointer, OpaquePointer)] = []
         for (a, buffer) in zip(arguments, buffers) {
+            if preformatted.contains(a.arg) {
+                execArgs.append(dnnl_exec_arg_t(arg: a.arg, memory: try memory(a.inner, buffer)))
+                continue
+            }
             let userMemory = try memory(a.user, buffer)
             guard let reorder = a.reorder else {
                 execArgs.append(dnnl_exec_arg_t(arg: a.arg, memory: userMemory))
@@ -93,7 +136,7 @@ final class DNNLStep: @unchecked Sendable {
             }
         }
         try execute(primitive, execArgs)
-        TensorBackend.countExecution()
+        if counts { TensorBackend.countExecution() }
         for (reorder, from, to) in after {
             try execute(reorder, [dnnl_exec_arg_t(arg: DNNL_ARG_FROM, memory: from),
                                   dnnl_exec_arg_t(arg: DNNL_ARG_TO, memory: to)])

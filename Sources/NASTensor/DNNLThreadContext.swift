@@ -12,6 +12,7 @@ final class DNNLThreadContext {
     let stream: OpaquePointer
     private var buffers: [(pointer: UnsafeMutableRawPointer, bytes: Int)] = []
     private var used = 0
+    private var kept: (pointer: UnsafeMutableRawPointer, bytes: Int)?
 
     private static let key = "nasbench.DNNLThreadContext"
 
@@ -19,6 +20,7 @@ final class DNNLThreadContext {
 
     deinit {
         for b in buffers { b.pointer.deallocate() }
+        kept?.pointer.deallocate()
         dnnl_stream_destroy(stream)
     }
 
@@ -35,6 +37,16 @@ final class DNNLThreadContext {
         let ctx = DNNLThreadContext(stream: s)
         dict[key] = ctx
         return ctx
+    }
+
+    /// A 64-byte aligned buffer of at least `bytes` that ``resetArena()`` does not hand out: an
+    /// operand reordered once and used by several steps of one op (one such buffer per thread).
+    func keptBuffer(bytes: Int) -> UnsafeMutableRawPointer {
+        if let kept, kept.bytes >= bytes { return kept.pointer }
+        kept?.pointer.deallocate()
+        let p = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(bytes, 64), alignment: 64)
+        kept = (p, bytes)
+        return p
     }
 
     /// Starts a new call: every arena buffer may be handed out again.

@@ -74,18 +74,28 @@ extension Tensor {
                                     let chunk = conv(range.count)
                                     // forEachChunk's ranges are contiguous and in order: recover the index.
                                     let worker = chunkIndex(of: range, count: n, chunks: chunks)
-                                    let gChunk = UnsafeMutableRawPointer(mutating: gp + range.lowerBound * outPer)
-                                    if needX {
-                                        try chunk.backwardData(in: dnnl).run(
-                                            [gChunk, UnsafeMutableRawPointer(mutating: wp),
-                                             UnsafeMutableRawPointer(dxp + range.lowerBound * inPer)],
-                                            engine: dnnl.engine, context: context)
+                                    let gUser = UnsafeMutableRawPointer(mutating: gp + range.lowerBound * outPer)
+                                    let data = needX ? try chunk.backwardData(in: dnnl) : nil
+                                    let weights = needWeights ? try chunk.backwardWeights(in: dnnl) : nil
+                                    // Both passes read diff_dst: reorder it once when they want the same layout.
+                                    var gChunk = gUser, pre: Set<Int32> = []
+                                    if let data, let weights, data.reorders(DNNL_ARG_DIFF_DST),
+                                       data.sharesLayout(of: DNNL_ARG_DIFF_DST, with: weights) {
+                                        gChunk = context.keptBuffer(bytes: data.innerBytes(of: DNNL_ARG_DIFF_DST))
+                                        try data.formatInput(DNNL_ARG_DIFF_DST, from: gUser, into: gChunk,
+                                                             engine: dnnl.engine, context: context)
+                                        pre = [DNNL_ARG_DIFF_DST]
                                     }
-                                    if needWeights {
+                                    if let data {
+                                        try data.run([gChunk, UnsafeMutableRawPointer(mutating: wp),
+                                                      UnsafeMutableRawPointer(dxp + range.lowerBound * inPer)],
+                                                     preformatted: pre, engine: dnnl.engine, context: context)
+                                    }
+                                    if let weights {
                                         var buffers = [UnsafeMutableRawPointer(mutating: xp + range.lowerBound * inPer), gChunk,
                                                        UnsafeMutableRawPointer(dwp + worker * wCount)]
                                         if hasBias { buffers.append(UnsafeMutableRawPointer(dbp + worker * o)) }
-                                        try chunk.backwardWeights(in: dnnl).run(buffers, engine: dnnl.engine, context: context)
+                                        try weights.run(buffers, preformatted: pre, engine: dnnl.engine, context: context)
                                     }
                                 }
                             }
