@@ -1,10 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way (see DEVELOPERS.md):
+// Targets depend one way (docs/ARCHITECTURE.md):
 //   C shims (CHDF5, CArchive, COpenBLAS, CDNNL)
 //   NASCore (seeded randomness), NASHDF5 (storage)                     -- shared utilities
 //   NASTensor (engine), NASSpaces (search spaces)                      -- bottom
+//   NASTensorState (module state files: engine + storage)
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
 //   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine)
 //   NASEvaluators (NB201 networks, random-weight evaluation, proxies) -- on engine + spaces + datasets
@@ -54,15 +55,17 @@ let package = Package(
         // Element-wise C kernels, vectorised (-fno-math-errno: see ckernels.h); -O2 in debug builds too.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2", "-fno-math-errno", "-ffp-contract=off"])]),
         .target(
-            name: "NASTensor", dependencies: ["NASCore", "NASHDF5", "COpenBLAS", "CKernels", "CDNNL"],
+            name: "NASTensor", dependencies: ["NASCore", "COpenBLAS", "CKernels", "CDNNL"],
             swiftSettings: optimisedInDebug),
+        // Saving and loading module state (HDF5) beside the engine, not in it.
+        .target(name: "NASTensorState", dependencies: ["NASTensor", "NASHDF5"]),
         .target(
             name: "NASSpaces",
             dependencies: ["NASCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "NASOracle",
             dependencies: [
-                "NASSpaces", "NASHDF5",
+                "NASCore", "NASSpaces", "NASHDF5",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -97,7 +100,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NASOracle", "NASSpaces"], path: "Tests/TestSupport"),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "TestSupport"]),
         .testTarget(name: "NASDatasetsTests", dependencies: ["NASDatasets", "TestSupport"]),
-        .testTarget(name: "NASTensorTests", dependencies: ["NASTensor", "NASDatasets", "TestSupport"]),
+        .testTarget(name: "NASTensorTests", dependencies: ["NASTensor", "NASTensorState", "NASDatasets", "TestSupport"]),
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)

@@ -8,6 +8,7 @@
 # stops after 1,000 queries as their NB201 commands do (--max_sample 1000: --max-queries 1000);
 # a trial that has not found the optimum by then has an empty count in trials.csv.
 # MLP 4 x 1000, 10 initial cells, 10 per iteration from the predicted top 100; 100 trials.
+# The settings are experiments/weaknas-nb201-authors.yaml (a SearchSpec); this script adds the table and folder.
 # The other strategies with seed-mean answers: experiments/weaknas-nb201-mean.sh.
 #
 # Usage: experiments/weaknas-nb201-authors.sh [extra nasbench search options]   (resumes a stopped run)
@@ -29,6 +30,6 @@ mkdir -p "$(dirname "$TABLE")"
 if [ "$OUT" = runs/weaknas-nb201-authors/weaknas-mlp-max1000 ]; then tools/restore-saved-run.sh notebooks-export/data/weaknas-nb201-authors "$OUT"; fi
 resume=""; [ -f "$OUT/config.json" ] && resume="--resume"
 # OpenBLAS's native kernel for this CPU (the machine's environment may pin another).
-OPENBLAS_CORETYPE= .build/release/nasbench search --table "$TABLE" --strategies weaknas --weaknas-model mlp \
-  --weaknas-initial 10 --weaknas-batch 10 --weaknas-top 100 --weaknas-labels table --trials "$TRIALS" --seed 0 \
-  --budget until-search-optimum-or-top1 --max-queries 1000 --query-seed mean --jobs 2 --out "$OUT" $resume "$@"
+# The experiment itself is the spec file; options given here override it.
+OPENBLAS_CORETYPE= .build/release/nasbench search --spec experiments/weaknas-nb201-authors.yaml --table "$TABLE" \
+  --trials "$TRIALS" --jobs 2 --out "$OUT" $resume "$@"

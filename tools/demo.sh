@@ -40,7 +40,7 @@ echo "(results: $out/queries.csv, trials.csv, summary.csv, curves.csv, config.js
 
 echo
 echo "== WeakNAS with its MLP (4 x 1000; the authors' label scale), 4 seeded trials of 300 queries each"
-echo "   (search_found: the optimum was queried; search_or_top1_found: queried or the predictor's top-1, the authors' count)"
+echo "   (found: the optimum was queried; with --wide, search_or_top1_found also counts the predictor's top-1, as the authors do)"
 "$bin" search --table "$table" --strategies weaknas --weaknas-model mlp --weaknas-labels table --trials 4 --seed 0 \
   --budget 300 "${search[@]}" --out "$out-weaknas"
 echo "(results: $out-weaknas/; the 100-trial NB201 comparison: experiments/weaknas-nb201-authors.sh, docs/RESULTS.md)"

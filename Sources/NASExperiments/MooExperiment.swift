@@ -28,7 +28,7 @@ public struct MooExperiment {
 
     public init(table: BenchmarkTable, truth truthColumn: ColumnKey, cost: MooCost, populationSize: Int,
                 generations: Int, seed: UInt64) throws {
-        guard table.space == "nb201" else { throw ExperimentError.badInput("moo needs an nb201 table (got \(table.space))") }
+        guard table.space == .nb201 else { throw ExperimentError.badInput("moo needs an nb201 table (got \(table.space.rawValue))") }
         guard populationSize >= 4, generations >= 0 else {
             throw ExperimentError.badInput("--population must be at least 4 and --generations at least 0")
         }

@@ -27,19 +27,12 @@ public struct PredictorData: Sendable {
 
     /// Reads the label column of `query` (its seed must be `.mean` or `.fixed`) and encodes the cells.
     ///
-    /// - Throws: ``ExperimentError/badInput(_:)`` for a table of another space, or a label
-    ///   column with missing (NaN) values unless `dropMissingLabels`;
+    /// - Throws: ``ExperimentError/badInput(_:)`` for a label column with missing (NaN) values
+    ///   unless `dropMissingLabels`;
     ///   ``PredictorError/unsupportedEncoding(_:space:supported:)`` for an encoding the space does
     ///   not define; the oracle's errors for a column the table lacks.
     public init(table: BenchmarkTable, query: Query, encoding: Encoding, dropMissingLabels: Bool) throws {
-        switch table.space {
-        case "nb201": try self.init(NB201Space(), table: table, query: query, encoding: encoding, drop: dropMissingLabels)
-        case "nb101": try self.init(NB101Space(), table: table, query: query, encoding: encoding, drop: dropMissingLabels)
-        case "nbgraph": try self.init(NBGraphSpace(), table: table, query: query, encoding: encoding, drop: dropMissingLabels)
-        default:
-            throw ExperimentError.badInput(
-                "predictors supports nb201, nb101 and nbgraph tables (this table's space is \(table.space))")
-        }
+        try self.init(table.space.encodableSpace, table: table, query: query, encoding: encoding, drop: dropMissingLabels)
     }
 
     /// The data of `table`, whose cells `space` parses.

@@ -104,7 +104,7 @@ public struct PredictorExperiment: Sendable {
         var trainLabels = split.train.map { data.labels[$0] }
         if shufflesTrainingLabels {
             var shuffleGenerator = SplitMix64(seed: TrialSeed.derive(base: seed, trial: r, stream: 0xBAD))
-            trainLabels.shuffle(using: &shuffleGenerator)
+            shuffleGenerator.shuffle(&trainLabels)
         }
         try model.fit(train, labels: trainLabels, using: &fitGenerator)
         let fitted = clock.now

@@ -31,8 +31,8 @@ public struct RWEExperiment: Sendable {
     public init(table: BenchmarkTable, tablePath: String, train: ImageDataset, test: ImageDataset, archivePath: String,
                 sample: Int, trainImages: Int, testImages: Int, evaluator: RandomWeightEvaluator, seed: UInt64,
                 truth truthColumn: ColumnKey = defaultTruth) throws {
-        guard table.space == "nb201" else {
-            throw ExperimentError.badInput("rwe needs an nb201 table (\(tablePath) is \(table.space))")
+        guard table.space == .nb201 else {
+            throw ExperimentError.badInput("rwe needs an nb201 table (\(tablePath) is \(table.space.rawValue))")
         }
         guard sample > 0, sample <= table.rowCount else {
             throw ExperimentError.badInput("--sample must be in 1...\(table.rowCount) (the table's cells), got \(sample)")

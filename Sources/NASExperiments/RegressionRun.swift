@@ -95,12 +95,11 @@ public struct RegressionRun: Sendable {
         let problem = try SearchProblem(
             table: table, search: try query(plan.searchColumn, seed: seedChoice), test: try query(plan.testColumn, seed: .mean))
         let strategies: [any SearchStrategy] = try plan.strategies.map { name in
-            switch name {
-            case "random": return RandomSearch()
-            case "evolution": return try RegularizedEvolution()
-            case "local": return try LocalSearch()
-            default: throw ExperimentError.badInput("unknown strategy '\(name)' in the suite (expected random, evolution or local)")
+            guard let kind = StrategyKind(rawValue: name) else {
+                throw ExperimentError.badInput(
+                    "unknown strategy '\(name)' in the suite (expected one of: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
+            return try kind.makeStrategy(StrategySettings(), graphShape: problem.domain.graphShape)
         }
         let experiment = try SearchExperiment(
             problem: problem, strategies: strategies, trialsPerStrategy: plan.trials, seed: suite.seed,

@@ -75,7 +75,7 @@ public struct SearchExperiment: Sendable {
             "table": [
                 "path": tablePath, "sha256": tableSHA256,
                 "provenance_sha256": SHA256Digest.hex(of: table.metadata.provenance),
-                "space": table.space, "cells": table.rowCount,
+                "space": table.space.rawValue, "cells": table.rowCount,
             ] as [String: Any],
             "search_metric": [
                 "column": table.keys[problem.searchQuery.column].name,

@@ -60,11 +60,19 @@ public final class TrialRunner: @unchecked Sendable {
         self.resume = resume
     }
 
+    /// Files written beside the results (name to text), into the run's folder (not a shard's),
+    /// atomically, once the folder is accepted (a mismatched `--resume` never overwrites them):
+    /// e.g. the spec that re-runs the experiment.
+    public var record: [String: String] = [:]
+
     /// Runs the trials this shard owns that are not yet in the files; returns how many ran.
     @discardableResult
     public func run(_ trial: @escaping @Sendable (Int) throws -> TrialOutput) throws -> Int {
         let store = try ResultsStore(
             folder: files.folder(for: shard), files: files, config: configJSON(), resume: resume)
+        for (name, text) in record.sorted(by: { $0.key < $1.key }) {
+            try ResultsStore.writeAtomically(text, to: (files.folder as NSString).appendingPathComponent(name))
+        }
         let mine = shard.trials(of: trials)
         let done = try store.completedTrials()
         guard done.count <= mine.count, Array(mine.prefix(done.count)) == done else {
@@ -91,8 +99,15 @@ public final class TrialRunner: @unchecked Sendable {
         return pending.count
     }
 
+    /// The version of the random streams every seeded draw comes from, recorded in each
+    /// `config.json` so that a run never resumes with other streams than it started with:
+    /// 1 = until 2026-12-03 (uniform floats and normals from the standard library's `random(in:)`),
+    /// 2 = NASCore's own draws (`nextUnitFloat`, `nextUnitDouble`, `nextNormal`).
+    public static let randomStreams = 2
+
     func configJSON() throws -> String {
         var object = config
+        object["random_streams"] = Self.randomStreams
         if shard.count > 1 { object["shard"] = shard.description }
         object["trials"] = trials
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])

@@ -1,5 +1,6 @@
 import Foundation
 import NASHDF5
+import NASSpaces
 
 /// The HDF5 layout, version 1 (docs/FORMAT.md is the specification).
 public enum BenchmarkFormat {
@@ -26,7 +27,10 @@ extension BenchmarkTable {
         guard version == BenchmarkFormat.version else {
             throw OracleError.unsupportedVersion(path: path, found: version, supported: BenchmarkFormat.version)
         }
-        let space = try root.stringAttribute("search_space")
+        let spaceName = try root.stringAttribute("search_space")
+        guard let space = SpaceID(rawValue: spaceName) else {
+            throw OracleError.badFile(path, OracleError.unknownSpace(spaceName).description)
+        }
         let metadata = TableMetadata(
             source: try root.stringAttribute("source"), provenance: try root.stringAttribute("provenance"),
             createdBy: try root.stringAttribute("created_by"))
@@ -39,7 +43,7 @@ extension BenchmarkTable {
         }
         let rows = archShape[0]
         // Spaces whose codec writes strings from encodings skip reading them (`verify` compares them).
-        let archs = CellCodec.all[space]?.decode == nil ? try archSet.readStrings() : nil
+        let archs = space.codec.decode == nil ? try archSet.readStrings() : nil
         let encodingSet = try cells.dataset("encoding")
         let encodingShape = try encodingSet.shape()
         guard encodingShape.count == 2, encodingShape[0] == rows, encodingShape[1] > 0 else {
@@ -123,7 +127,7 @@ extension BenchmarkTable {
         let root = try file.root()
         try root.setAttribute("format", BenchmarkFormat.name)
         try root.setAttribute("format_version", BenchmarkFormat.version)
-        try root.setAttribute("search_space", space)
+        try root.setAttribute("search_space", space.rawValue)
         try root.setAttribute("cell_count", rowCount)
         try root.setAttribute("source", metadata.source)
         try root.setAttribute("provenance", metadata.provenance)

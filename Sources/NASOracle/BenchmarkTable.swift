@@ -1,10 +1,12 @@
+import NASSpaces
+
 /// A tabular benchmark held in memory, column by column: one row per cell of a search space,
 /// one `Float` column per (dataset, split, metric, epochs, seed, device), NaN where missing.
 ///
 /// Immutable once built; share it freely between threads. Oracles add the query accounting.
 public final class BenchmarkTable: Sendable {
-    /// The search space's name, e.g. `nb201`.
-    public let space: String
+    /// The search space (stored as its name, e.g. `nb201`).
+    public let space: SpaceID
     /// Each row's cell in the space's canonical string form (NB201: the official string).
     public let archs: ArchColumn
     /// Each row's cell encoding, `encodingWidth` bytes a row (NB201: 6 op indices, official edge order).
@@ -28,10 +30,10 @@ public final class BenchmarkTable: Sendable {
     /// Builds a table, checking that every array has one entry per row, cells are unique, and
     /// (where the space's codec can write strings) that the strings agree with the encodings.
     public convenience init(
-        space: String, archs: [String], encodings: [UInt8], encodingWidth: Int, benchmarkIndex: [Int64],
+        space: SpaceID, archs: [String], encodings: [UInt8], encodingWidth: Int, benchmarkIndex: [Int64],
         columns: [ColumnKey: [Float]], metadata: TableMetadata
     ) throws {
-        if let decode = CellCodec.all[space]?.decode, encodingWidth > 0, encodings.count == archs.count * encodingWidth {
+        if let decode = space.codec.decode, encodingWidth > 0, encodings.count == archs.count * encodingWidth {
             for (row, arch) in archs.enumerated()
             where decode(encodings[(row * encodingWidth)..<((row + 1) * encodingWidth)]) != arch {
                 throw OracleError.badInput("row \(row): cell \(arch) does not match its encoding")
@@ -48,10 +50,10 @@ public final class BenchmarkTable: Sendable {
 
     /// Builds a table; `storedArchs` may be nil only for spaces whose codec decodes encodings.
     init(
-        space: String, storedArchs: [String]?, encodings: [UInt8], encodingWidth: Int, benchmarkIndex: [Int64],
+        space: SpaceID, storedArchs: [String]?, encodings: [UInt8], encodingWidth: Int, benchmarkIndex: [Int64],
         columns: [ColumnKey: [Float]], metadata: TableMetadata
     ) throws {
-        let codec = CellCodec.all[space]
+        let codec = space.codec
         guard encodingWidth > 0, encodings.count % encodingWidth == 0 else {
             throw OracleError.badInput("cell encodings hold \(encodings.count) bytes, not a multiple of \(encodingWidth)")
         }
@@ -65,12 +67,12 @@ public final class BenchmarkTable: Sendable {
         // Finite spaces find rows by rank, without hashing strings; others by string.
         var rowOfRank: [Int32] = []
         var rowOfArch: [String: Int32] = [:]
-        if let codec, let size = codec.spaceSize, let rank = codec.rank, codec.encodingWidth == encodingWidth {
+        if let size = codec.spaceSize, let rank = codec.rank, codec.encodingWidth == encodingWidth {
             rowOfRank = [Int32](repeating: -1, count: size)
             for row in 0..<rows {
                 let slice = encodings[(row * encodingWidth)..<((row + 1) * encodingWidth)]
                 guard slice.allSatisfy({ Int($0) < codec.alphabetSize }) else {
-                    throw OracleError.badInput("row \(row) has an encoding outside the \(space) space: \(Array(slice))")
+                    throw OracleError.badInput("row \(row) has an encoding outside the \(space.rawValue) space: \(Array(slice))")
                 }
                 let r = rank(slice)
                 if rowOfRank[r] >= 0 {
@@ -80,9 +82,9 @@ public final class BenchmarkTable: Sendable {
             }
         }
         guard let archColumn = storedArchs.map(ArchColumn.init(strings:))
-            ?? codec?.decode.map({ ArchColumn(encodings: encodings, width: encodingWidth, decode: $0) })
+            ?? codec.decode.map({ ArchColumn(encodings: encodings, width: encodingWidth, decode: $0) })
         else {
-            throw OracleError.badInput("no cell strings given and space \(space) cannot write them")
+            throw OracleError.badInput("no cell strings given and space \(space.rawValue) cannot write them")
         }
         if rowOfRank.isEmpty {
             rowOfArch.reserveCapacity(rows)
@@ -120,7 +122,8 @@ public final class BenchmarkTable: Sendable {
     /// The row of a cell given in canonical string form, or nil.
     public func row(ofArch arch: String) -> Int? {
         if rowOfRank.isEmpty { return rowOfArch[arch].map(Int.init) }
-        guard let codec = CellCodec.all[space], let rank = codec.rank,
+        let codec = space.codec
+        guard let rank = codec.rank,
             let (canonical, encoding) = try? codec.encode(arch), canonical == arch
         else { return nil }
         return row(ofRank: rank(encoding[...]))
@@ -136,7 +139,7 @@ public final class BenchmarkTable: Sendable {
 
     /// The row of a cell written in any form its space accepts (parsed, then made canonical).
     public func row(ofCell text: String) throws -> Int {
-        let canonical = try CellCodec.named(space).encode(text).canonical
+        let canonical = try space.codec.encode(text).canonical
         guard let row = row(ofArch: canonical) else { throw OracleError.unknownCell(canonical, space: space) }
         return row
     }

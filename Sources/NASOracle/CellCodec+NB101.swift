@@ -11,7 +11,7 @@ extension CellCodec {
     /// official labels of vertices 1...5 (conv3x3-bn-relu=0, conv1x1-bn-relu=1, maxpool3x3=2;
     /// padding vertices have no edges and label 0). Rows are found by string.
     public static let nb101 = CellCodec(
-        space: "nb101", encodingWidth: nb101EdgeSlots + NB101Cell.maxVertices - 2, alphabetSize: NB101Op.count,
+        space: .nb101, encodingWidth: nb101EdgeSlots + NB101Cell.maxVertices - 2, alphabetSize: NB101Op.count,
         encode: { text in
             let cell = try NB101Space().parse(text)
             guard let model = cell.canonicalForm() else {

@@ -7,7 +7,7 @@ extension CellCodec {
     /// sage, arma, graph, fc, skip=8). The rank is the position among the 26,206 architectures in
     /// ascending package hash.
     public static let nbgraph = CellCodec(
-        space: "nbgraph", encodingWidth: 2 * NBGraphCell.nodeCount, alphabetSize: NBGraphOp.count,
+        space: .nbgraph, encodingWidth: 2 * NBGraphCell.nodeCount, alphabetSize: NBGraphOp.count,
         encode: { text in
             let cell = try NBGraphSpace().parse(text)
             guard let canonical = cell.canonicalForm() else {

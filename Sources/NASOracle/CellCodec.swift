@@ -3,8 +3,8 @@ import NASSpaces
 /// How the cells of one search space are written into a table: a canonical string and a
 /// fixed-width byte encoding per cell.
 public struct CellCodec: Sendable {
-    /// The short name stored in files (`search_space` attribute), e.g. `nb201`.
-    public let space: String
+    /// The space, whose name is stored in files (`search_space` attribute), e.g. `nb201`.
+    public let space: SpaceID
     /// Bytes per cell in `/cells/encoding`.
     public let encodingWidth: Int
     /// Each encoding byte is below this (NB201: 5 ops).
@@ -22,7 +22,7 @@ public struct CellCodec: Sendable {
     /// NAS-Bench-201: the official string, and its 6 op indices (none=0 ... avg_pool_3x3=4)
     /// in the official edge order (1<-0), (2<-0), (2<-1), (3<-0), (3<-1), (3<-2).
     public static let nb201 = CellCodec(
-        space: "nb201", encodingWidth: NB201Cell.edgeCount, alphabetSize: NB201Op.count,
+        space: .nb201, encodingWidth: NB201Cell.edgeCount, alphabetSize: NB201Op.count,
         encode: { text in
             let space = NB201Space()
             let cell = try space.parse(text)
@@ -34,14 +34,10 @@ public struct CellCodec: Sendable {
             NB201Cell(ops: bytes.map { NB201Op(index: Int($0)) ?? NB201Op.none }).description
         })
 
-    /// The codecs this build knows, by stored name.
-    public static let all: [String: CellCodec] = ["nb201": .nb201, "nb101": .nb101, "nbgraph": .nbgraph]
-
-    /// The codec for a stored space name, or an error listing the known ones.
+    /// The codec for a stored space name.
+    ///
+    /// - Throws: ``OracleError/unknownSpace(_:)`` naming the known spaces.
     public static func named(_ name: String) throws -> CellCodec {
-        guard let codec = all[name] else {
-            throw OracleError.badInput("unknown search space '\(name)' (known: \(all.keys.sorted().joined(separator: ", ")))")
-        }
-        return codec
+        try SpaceID(parsing: name).codec
     }
 }

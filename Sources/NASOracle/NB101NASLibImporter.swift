@@ -122,7 +122,7 @@ public struct NB101NASLibImporter {
             "sources": ["automl/NASLib naslib/data/zc_nasbench101.json (Apache-2.0); NAS-Bench-101 (Ying et al., ICML 2019)"],
         ])
         return try BenchmarkTable(
-            space: "nb101", archs: models.map(\.description), encodings: models.flatMap(CellCodec.nb101Bytes),
+            space: .nb101, archs: models.map(\.description), encodings: models.flatMap(CellCodec.nb101Bytes),
             encodingWidth: CellCodec.nb101.encodingWidth, benchmarkIndex: firstLine, columns: columns,
             metadata: TableMetadata(
                 source: "NAS-Bench-101 (Ying et al., ICML 2019): \(models.count) models from NASLib's \(file.rows.count)-row zero-cost sample; validation accuracy at 108 epochs (mean of the sampled seeds), NASLib's params and FLOPs",

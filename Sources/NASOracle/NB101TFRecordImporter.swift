@@ -64,7 +64,7 @@ public struct NB101TFRecordImporter {
             "sources": ["NAS-Bench-101 (Ying et al., ICML 2019), google-research/nasbench (Apache-2.0)"],
         ])
         return try BenchmarkTable(
-            space: "nb101", archs: models.map(\.description), encodings: models.flatMap(CellCodec.nb101Bytes),
+            space: .nb101, archs: models.map(\.description), encodings: models.flatMap(CellCodec.nb101Bytes),
             encodingWidth: CellCodec.nb101.encodingWidth, benchmarkIndex: (0..<models.count).map(Int64.init),
             columns: columns(runs: runs, params: params),
             metadata: TableMetadata(

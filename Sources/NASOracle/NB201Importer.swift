@@ -93,7 +93,7 @@ public struct NB201Importer {
             ],
         ])
         return try BenchmarkTable(
-            space: "nb201", archs: archs, encodings: encodings, encodingWidth: NB201Cell.edgeCount,
+            space: .nb201, archs: archs, encodings: encodings, encodingWidth: NB201Cell.edgeCount,
             benchmarkIndex: index, columns: columns,
             metadata: TableMetadata(
                 source: "NAS-Bench-201 (Dong & Yang, ICLR 2020), all 15,625 cells: seed means"

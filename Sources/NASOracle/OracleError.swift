@@ -1,8 +1,12 @@
+import NASSpaces
+
 /// Errors of the benchmark table, its importers and its oracle. Each says what to do.
 public enum OracleError: Error, CustomStringConvertible, Equatable {
     case badColumnName(String, String)
     case noSuchColumn(String, available: [String])
-    case unknownCell(String, space: String)
+    case unknownCell(String, space: SpaceID)
+    /// A stored space name this build does not know.
+    case unknownSpace(String)
     case badFile(String, String)
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case badInput(String)
@@ -15,7 +19,9 @@ public enum OracleError: Error, CustomStringConvertible, Equatable {
             let list = available.count > 12 ? available.prefix(12).joined(separator: ", ") + ", …" : available.joined(separator: ", ")
             return "no column \(wanted) in this table (available: \(list); `nasbench info FILE` lists all)"
         case .unknownCell(let cell, let space):
-            return "cell \(cell) is not in this \(space) table"
+            return "cell \(cell) is not in this \(space.rawValue) table"
+        case .unknownSpace(let name):
+            return "unknown search space '\(name)' (known: \(SpaceID.knownNames))"
         case .badFile(let path, let why):
             return "\(path): \(why)"
         case .unsupportedVersion(let path, let found, let supported):

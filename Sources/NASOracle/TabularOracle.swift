@@ -1,3 +1,5 @@
+import NASCore
+
 /// An oracle that answers from a `BenchmarkTable`: a query is an array look-up.
 ///
 /// A value type: each search trial takes its own copy, with its own counters, of one shared table.
@@ -62,19 +64,24 @@ public struct TabularOracle: Oracle {
         return sampleSeed(row: row, query, using: &generator)
     }
 
+    /// One of the row's available (non-NaN) seed values, drawn uniformly over all of the
+    /// query's seed columns; the mean column if no seed is available.
+    ///
+    /// Two passes over the seed columns (count, then pick) keep the fast path free of allocation
+    /// for any number of seeds.
     @usableFromInline
     func sampleSeed(row: Int, _ query: ResolvedQuery, using generator: inout some RandomNumberGenerator) -> Float {
-        var available: (Float, Float, Float, Float) = (.nan, .nan, .nan, .nan)
         var count = 0
-        for column in query.seedColumns where count < 4 {
+        for column in query.seedColumns where !table.columns[column][row].isNaN { count += 1 }
+        if count == 0 { return table.columns[query.column][row] }
+        var pick = generator.nextIndex(below: count)
+        for column in query.seedColumns {
             let v = table.columns[column][row]
             if v.isNaN { continue }
-            withUnsafeMutableBytes(of: &available) { $0.storeBytes(of: v, toByteOffset: count * 4, as: Float.self) }
-            count += 1
+            if pick == 0 { return v }
+            pick -= 1
         }
-        if count == 0 { return table.columns[query.column][row] }
-        let pick = Int.random(in: 0..<count, using: &generator)
-        return withUnsafeBytes(of: available) { $0.load(fromByteOffset: pick * 4, as: Float.self) }
+        return table.columns[query.column][row]  // unreachable: `count` values were found above
     }
 
     /// Answers a query for a cell given in the table's canonical string form.

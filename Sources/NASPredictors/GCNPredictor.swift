@@ -75,10 +75,9 @@ public struct GCNPredictor: Predictor {
         let backwardAdjacency = Tensor(shape: [b, n, n], data: batch.backward)
         var h = Tensor(shape: [b * n, c.opClassCount], data: batch.x)
         for layer in 0..<c.gcnLayers {
-            let along = Tensor.graphAggregate(
-                adjacency: forwardAdjacency, features: h.matmul(params[2 * layer]).reshaped([b, n, c.gcnHidden]))
-            let against = Tensor.graphAggregate(
-                adjacency: backwardAdjacency, features: h.matmul(params[2 * layer + 1]).reshaped([b, n, c.gcnHidden]))
+            // Neighbourhood aggregation along and against the edges: adjacency x features, batched.
+            let along = forwardAdjacency.matmul(h.matmul(params[2 * layer]).reshaped([b, n, c.gcnHidden]))
+            let against = backwardAdjacency.matmul(h.matmul(params[2 * layer + 1]).reshaped([b, n, c.gcnHidden]))
             h = ((along.relu() + against.relu()) * 0.5).reshaped([b * n, c.gcnHidden])
             if generator != nil { h = Self.drop(h, p, &generator) }
         }
@@ -121,7 +120,7 @@ public struct GCNPredictor: Predictor {
         var order = Array(0..<n)
         for epoch in 0..<c.epochs {
             optimizer.learningRate = schedule.learningRate(at: epoch)
-            order.shuffle(using: &generator)
+            generator.shuffle(&order)
             var start = 0
             while start < n {
                 let rows = order[start..<min(start + c.batchSize, n)]

@@ -57,7 +57,7 @@ public struct MLPPredictor: Predictor {
         var bestLoss = Double.infinity, epochsWithoutImprovement = 0
         epochsRun = 0
         for _ in 0..<configuration.epochs {
-            order.shuffle(using: &generator)
+            generator.shuffle(&order)
             var start = 0, epochLoss = 0.0
             while start < n {
                 let rows = order[start..<min(start + batch, n)]

@@ -33,6 +33,8 @@ public enum PredictorError: Error, Hashable, Sendable, CustomStringConvertible, 
     case unknownEncoding(String, known: [String])
     /// An encoding the search space does not define (e.g. the path encoding of NAS-Bench-Graph).
     case unsupportedEncoding(Encoding, space: String, supported: [Encoding])
+    /// A linear system that should be symmetric positive definite is not (a pivot <= 0).
+    case notPositiveDefinite
 
     /// A one-line explanation naming the offending value and what was expected.
     public var description: String {
@@ -69,6 +71,8 @@ public enum PredictorError: Error, Hashable, Sendable, CustomStringConvertible, 
             return "unknown encoding '\(name)' (expected one of: \(known.joined(separator: ", ")))"
         case let .unsupportedEncoding(encoding, space, supported):
             return "encoding \(encoding.rawValue) is not defined for \(space) (use one of: \(supported.map(\.rawValue).joined(separator: ", ")))"
+        case .notPositiveDefinite:
+            return "matrix is not positive definite (add regularisation)"
         }
     }
 

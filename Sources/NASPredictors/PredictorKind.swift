@@ -17,6 +17,8 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
     /// ``GCNPredictor`` with ``PredictorSettings/gcn``: NASLib's Neural Predictor GCN; needs
     /// ``Encoding/graph`` features.
     case gcn
+    /// ``RidgeRegression`` with ``PredictorSettings/ridge``: a linear, additive baseline.
+    case ridge
 
     /// The name used on the command line and in result files.
     public var description: String { rawValue }
@@ -30,6 +32,7 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
         case .gradientBoostingEnsemble: 3
         case .mlp: 4
         case .gcn: 5
+        case .ridge: 6
         }
     }
 
@@ -41,6 +44,7 @@ public enum PredictorKind: String, CaseIterable, Codable, Sendable, CustomString
         case .gradientBoostingEnsemble: Ensemble<GradientBoostedTrees>(configuration: settings.gradientBoostingEnsemble)
         case .mlp: MLPPredictor(configuration: settings.mlp)
         case .gcn: GCNPredictor(configuration: settings.gcn)
+        case .ridge: RidgeRegression(configuration: settings.ridge)
         }
     }
 

@@ -14,6 +14,8 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
     public var mlp = MLPConfiguration()
     /// `gcn`: ``GCNPredictor``. Defaults: NASLib's (see ``GCNConfiguration``).
     public var gcn = GCNConfiguration()
+    /// `ridge`: ``RidgeRegression`` (λ = 1).
+    public var ridge = RidgeConfiguration()
 
     /// Every predictor with its defaults.
     public init() {}
@@ -24,6 +26,7 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         case gradientBoostingEnsemble = "gbdt-ensemble"
         case mlp
         case gcn
+        case ridge
     }
 
     /// Decodes settings; an absent predictor keeps its defaults.
@@ -46,6 +49,7 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         }
         mlp = try container.decodeIfPresent(MLPConfiguration.self, forKey: .mlp) ?? defaults.mlp
         gcn = try container.decodeIfPresent(GCNConfiguration.self, forKey: .gcn) ?? defaults.gcn
+        ridge = try container.decodeIfPresent(RidgeConfiguration.self, forKey: .ridge) ?? defaults.ridge
     }
 
     /// The ensemble's keys, decoded here so that its defaults are this type's (bootstrap on).
@@ -61,6 +65,7 @@ public struct PredictorSettings: Hashable, Sendable, Codable {
         case .gradientBoostingEnsemble: gradientBoostingEnsemble
         case .mlp: mlp
         case .gcn: gcn
+        case .ridge: ridge
         }
     }
 }

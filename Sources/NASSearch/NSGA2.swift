@@ -54,7 +54,7 @@ public struct NSGA2: Sendable {
             while children.count < populationSize {
                 let p = population[tournament()], q = population[tournament()]
                 var ops = p.ops
-                if Double(rng.nextUniform(below: 1 << 53)) / Double(1 << 53) < crossoverRate {
+                if rng.nextUnitDouble() < crossoverRate {
                     for e in 0..<NB201Cell.edgeCount where rng.nextIndex(below: 2) == 1 { ops[e] = q.ops[e] }
                 }
                 let edge = rng.nextIndex(below: NB201Cell.edgeCount)

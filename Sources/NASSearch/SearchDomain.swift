@@ -41,17 +41,3 @@ extension SearchDomain {
     /// The space's name, e.g. `NAS-Bench-101`.
     public var spaceName: String { space.name }
 }
-
-/// The domain of a table, by its space.
-///
-/// - Throws: ``SearchError/badInput(_:)`` for a space without a domain; the space's parse
-///   errors for a row that is not a cell.
-func makeSearchDomain(_ table: BenchmarkTable) throws -> any SearchDomain {
-    switch table.space {
-    case "nb201": return try NB201Domain(table)
-    case "nb101": return try NB101Domain(table)
-    case "nbgraph": return try NBGraphDomain(table)
-    default:
-        throw SearchError.badInput("search supports nb201, nb101 and nbgraph tables (this table's space is \(table.space))")
-    }
-}

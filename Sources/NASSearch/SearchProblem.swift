@@ -36,7 +36,7 @@ public final class SearchProblem: Sendable {
     ///   - search: the search metric; `.mean` or `.sampled` seeds (the optimum is always the seed mean's).
     ///   - test: the reported metric; its seed is forced to `.mean`.
     public init(table: BenchmarkTable, search: Query, test: Query, uniqueness: IsomorphismRule = .none) throws {
-        domain = try makeSearchDomain(table)
+        domain = try table.space.searchDomain(table)
         let oracle = TabularOracle(table: table)
         var testMean = test
         testMean.seed = .mean

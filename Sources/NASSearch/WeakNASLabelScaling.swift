@@ -1,5 +1,5 @@
 /// How ``WeakNAS`` standardises the labels it fits its model on (mean 0, std 1, higher is better).
-public enum WeakNASLabelScaling: String, CaseIterable, Sendable {
+public enum WeakNASLabelScaling: String, CaseIterable, Codable, Sendable {
     /// Mean and std of the queried cells' answers, recomputed every iteration.
     case queried
     /// One fixed affine map for the whole run: mean and std of the search metric's seed mean over

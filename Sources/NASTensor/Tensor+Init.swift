@@ -1,3 +1,5 @@
+import NASCore
+
 extension Tensor {
     /// All zeros.
     public static func zeros(_ shape: [Int], requiresGrad: Bool = false) -> Tensor {
@@ -23,7 +25,7 @@ extension Tensor {
                                      using rng: inout some RandomNumberGenerator) -> Tensor {
         let n = Shape.count(shape)
         var d = [Float](repeating: 0, count: n)
-        if bound > 0 { for i in 0..<n { d[i] = Float.random(in: -bound..<bound, using: &rng) } }
+        if bound > 0 { for i in 0..<n { d[i] = rng.nextFloat(in: -bound..<bound) } }
         return Tensor(shape: shape, data: d, requiresGrad: requiresGrad)
     }
 

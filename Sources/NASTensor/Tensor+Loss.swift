@@ -1,3 +1,5 @@
+import NASCore
+
 extension Tensor {
     /// `log(softmax(x))` along `axis`, composed from max, exp, sum and log
     /// (the max is subtracted as a constant for stability).
@@ -40,7 +42,7 @@ extension Tensor {
         guard training, p > 0 else { return self }
         let keep = 1 / (1 - p)
         var mask = [Float](repeating: 0, count: count)
-        for i in 0..<count where Float.random(in: 0..<1, using: &rng) >= p { mask[i] = keep }
+        for i in 0..<count where rng.nextUnitFloat() >= p { mask[i] = keep }
         return self * Tensor(shape: shape, data: mask)
     }
 }

@@ -86,39 +86,4 @@ extension Tensor {
         if n == 1 { body(0); return }
         Parallel.forEachChunk(count: n) { range, _ in for i in range { body(i) } }
     }
-
-    /// GCN neighbourhood aggregation: `adjacency x features`, batched.
-    ///
-    /// - Parameters:
-    ///   - adjacency: `[B, N, N]` (or `[N, N]`) dense, typically normalised
-    ///     adjacency (see ``normalizedAdjacency(_:)``).
-    ///   - features: `[B, N, F]` (or `[N, F]`) node features.
-    /// - Returns: `[B, N, F]` (or `[N, F]`); differentiable in both inputs.
-    public static func graphAggregate(adjacency: Tensor, features: Tensor) -> Tensor {
-        precondition(adjacency.rank >= 2 && adjacency.shape[adjacency.rank - 1] == adjacency.shape[adjacency.rank - 2],
-                     "graphAggregate: adjacency must be [B, N, N] or [N, N], got \(adjacency.shape) with features \(features.shape)")
-        return adjacency.matmul(features)
-    }
-
-    /// Symmetric GCN normalisation `D^-1/2 (A + I) D^-1/2` of a `[B, N, N]` or
-    /// `[N, N]` adjacency (a constant: no gradient is recorded).
-    public static func normalizedAdjacency(_ adjacency: Tensor) -> Tensor {
-        let s = adjacency.shape
-        precondition((s.count == 2 || s.count == 3) && s[s.count - 1] == s[s.count - 2],
-                     "normalizedAdjacency: needs [B, N, N] or [N, N], got \(s)")
-        let n = s[s.count - 1], batch = s.count == 3 ? s[0] : 1
-        var out = adjacency.data
-        for b in 0..<batch {
-            let base = b * n * n
-            for i in 0..<n { out[base + i * n + i] += 1 }
-            var inv = [Float](repeating: 0, count: n)
-            for i in 0..<n {
-                var d: Float = 0
-                for j in 0..<n { d += out[base + i * n + j] }
-                inv[i] = d > 0 ? 1 / d.squareRoot() : 0
-            }
-            for i in 0..<n { for j in 0..<n { out[base + i * n + j] *= inv[i] * inv[j] } }
-        }
-        return Tensor(shape: s, data: out)
-    }
 }

@@ -9,7 +9,7 @@ import NASSpaces
 /// that are written to `splitsPath` so that `tools/bench_reference.py` times scipy and
 /// scikit-learn on the very same data.
 func benchPredictors(table: BenchmarkTable, label: ColumnKey, splitsPath: String, emit: ([String: Any]) -> Void) throws {
-    guard table.space == "nb201" else { return }
+    guard table.space == .nb201 else { return }
     let clock = ContinuousClock()
     // Kendall tau between two accuracy columns (all cells), as a ranking metric would see them.
     let other = table.keys.first { $0.metric == .accuracy && $0.seed == nil && $0 != label && $0.epochs == label.epochs } ?? label

@@ -71,7 +71,7 @@ do {
         "column": key.name,
     ])
 
-    if table.space == "nb201" {
+    if table.space == .nb201 {
         let cells = rows.map { NB201Cell(rank: (table.encoding(ofRow: $0).reduce(0) { $0 * 5 + Int($1) })) ?? NB201Cell(rank: 0)! }
         times = []
         for _ in 0..<5 {

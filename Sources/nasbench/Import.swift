@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NASOracle
+import NASSpaces
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,8 +78,8 @@ struct ImportCSV: ParsableCommand {
     @Argument(help: "The CSV file.")
     var source: String
 
-    @Option(help: "Search space of the cells (known: \(CellCodec.all.keys.sorted().joined(separator: ", "))).")
-    var space: String
+    @Option(help: "Search space of the cells.")
+    var space: SpaceID
 
     @Option(help: "Column holding the cell strings.")
     var archColumn = "arch_str"
@@ -110,7 +111,7 @@ struct ImportCSV: ParsableCommand {
             extra = object
         }
         let importer = CSVImporter(
-            codec: try CellCodec.named(space), archColumn: archColumn, indexColumn: indexColumn,
+            codec: space.codec, archColumn: archColumn, indexColumn: indexColumn,
             mapping: try mappings.map(CSVImporter.parseMapping), allowMissing: allowMissing,
             source: sourceDescription, extraProvenance: extra)
         let table = try importer.importTable(from: source)

@@ -29,7 +29,7 @@ struct Info: ParsableCommand {
         if format == .json {
             let object: [String: Any] = [
                 "file": file, "format": BenchmarkFormat.name, "format_version": BenchmarkFormat.version,
-                "search_space": table.space, "cells": table.rowCount, "source": table.metadata.source,
+                "search_space": table.space.rawValue, "cells": table.rowCount, "source": table.metadata.source,
                 "created_by": table.metadata.createdBy, "provenance": table.metadata.provenance,
                 "columns": columns.map { $0.mapValues { v in (v as? Double).map { $0.isNaN ? NSNull() : $0 as Any } ?? v } },
             ]
@@ -39,7 +39,7 @@ struct Info: ParsableCommand {
         }
         print("file:        \(file)")
         print("format:      \(BenchmarkFormat.name) v\(BenchmarkFormat.version)")
-        print("space:       \(table.space), \(table.rowCount) cells")
+        print("space:       \(table.space.rawValue), \(table.rowCount) cells")
         print("source:      \(table.metadata.source)")
         print("created by:  \(table.metadata.createdBy)")
         print("provenance:  \(table.metadata.provenance)")

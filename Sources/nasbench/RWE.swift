@@ -45,7 +45,7 @@ struct RWE: ParsableCommand {
         let test = try CIFAR10.load(archive: cifar, part: .test)
         let experiment = try RWEExperiment(
             table: loaded, tablePath: table, train: train, test: test, archivePath: cifar, sample: sample,
-            trainImages: rwe.images, testImages: rwe.testImages, evaluator: evaluator, seed: runOptions.seed,
+            trainImages: rwe.images, testImages: rwe.testImages, evaluator: evaluator, seed: runOptions.seed ?? 0,
             truth: try ColumnKey(name: truth))
         try runOptions.execute(
             files: RWEExperiment.files(folder: runOptions.out), config: experiment.config(), trials: sample, defaultJobs: 1,

@@ -16,11 +16,12 @@ struct RWEOptions: ParsableArguments {
     @Option(help: "Held-out test images that score the head.")
     var testImages = RandomWeightEvaluator.defaultTestImages
 
-    @Option(help: "Weight initialisation: \(InitScheme.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var initScheme = RandomWeightEvaluator().initScheme.rawValue
+    @Option(help: "Weight initialisation.")
+    var initScheme = RandomWeightEvaluator().initScheme
 
-    @Option(help: "Batch norm while extracting features: \(BatchNormMode.allCases.map(\.rawValue).joined(separator: ", ")) (inference mode, fresh running statistics).")
-    var batchNorm = RandomWeightEvaluator().batchNorm.rawValue
+    @Option(help: "Batch norm while extracting features: \(BatchNormMode.allCases.map(\.rawValue).joined(separator: ", ")) (inference mode, fresh running statistics).",
+            transform: BatchNormMode.init(parsing:))
+    var batchNorm = RandomWeightEvaluator().batchNorm
 
     @Option(help: "Full-batch Adam steps (epochs) of the softmax-regression head.")
     var headSteps = RandomWeightEvaluator().head.steps
@@ -30,8 +31,8 @@ struct RWEOptions: ParsableArguments {
         var evaluator = RandomWeightEvaluator()
         evaluator.channels = channels
         evaluator.cellsPerStage = cells
-        evaluator.initScheme = try InitScheme(parsing: initScheme)
-        evaluator.batchNorm = try BatchNormMode(parsing: batchNorm)
+        evaluator.initScheme = initScheme
+        evaluator.batchNorm = batchNorm
         evaluator.head.steps = headSteps
         return evaluator
     }

@@ -1,12 +1,13 @@
 import ArgumentParser
+import Foundation
 import NASExperiments
 
 /// The options of every seeded, resumable, shardable experiment (`search`, `predictors`, `rwe`),
 /// declared once, and the one path that runs it: trials through a `TrialRunner`, then either the
 /// shard's hand-over message or the run's summary.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Base seed; every trial's (or cell's) seed derives from it.")
-    var seed: UInt64 = 0
+    @Option(help: "Base seed; every trial's (or cell's) seed derives from it (default 0).")
+    var seed: UInt64?
 
     @Option(help: "Worker threads (default 2; rwe: 1, since each cell's network already runs on both cores).")
     var jobs: Int?
@@ -27,15 +28,17 @@ struct RunOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
-    /// Runs the pending trials, then prints the shard's hand-over message, or (whole run) the
+    /// Runs the pending trials (writing `record`'s files beside them, `TrialRunner.record`),
+    /// then prints the shard's hand-over message, or (whole run) the
     /// text `summarize` returns after it has written the summary files.
     func execute(
         files: RunFiles, config: [String: Any], trials: Int, defaultJobs: Int = 2, progressLabel: String,
-        trial: @escaping @Sendable (Int) throws -> TrialOutput, summarize: () throws -> String
+        trial: @escaping @Sendable (Int) throws -> TrialOutput, record: [String: String] = [:],
+        summarize: () throws -> String
     ) throws {
         let runner = try TrialRunner(
             files: files, config: config, trials: trials, shard: shard, jobs: jobs ?? defaultJobs, resume: resume)
-        runner.progressLabel = progressLabel
+        runner.record = record
         _ = try runner.run(trial)
         guard shard.count == 1 else {
             print("shard \(shard) done; when every shard is, run: nasbench merge \(out)")

@@ -13,16 +13,14 @@ struct Top: ParsableCommand {
     var k = 10
 
     @Option(help: "Show one cell per isomorphism class: none, benchmark or functional.")
-    var unique: String = "none"
+    var unique = IsomorphismRule.none
 
     @Option(help: "Output format: text or csv.")
     var format: OutputFormat = .text
 
     func run() throws {
         guard k > 0 else { throw ValidationError("-k must be positive") }
-        guard let rule = IsomorphismRule(rawValue: unique) else {
-            throw ValidationError("unknown --unique '\(unique)' (expected one of: none, benchmark, functional)")
-        }
+        let rule = unique
         let table = try BenchmarkTable.load(file)
         let q = try query.makeQuery(for: table)
         guard q.seed != .sampled else { throw ValidationError("top needs a fixed column: --seed mean or a seed number") }

@@ -66,7 +66,7 @@ final class CLITests: XCTestCase {
             (["query", table!, "--dataset", "mnist", "--split", "test", "--metric", "accuracy", "--epochs", "200", "x"],
              "unknown dataset 'mnist'"),
             (["import", "csv", folder.file("r.csv"), "--space", "nb999", "--map", "acc=cifar10.test.accuracy.e200", "-o", folder.file("x.h5")],
-             "unknown search space 'nb999'"),
+             "The value 'nb999' is invalid for '--space <space>'"),
             (["info", table!, "--bogus"], "Unknown option '--bogus'"),
         ]
         for (arguments, expected) in cases {

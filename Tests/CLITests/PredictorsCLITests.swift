@@ -148,7 +148,7 @@ final class PredictorsCLITests: XCTestCase {
             (try arguments(out: out, sizes: "10,5000"), "train size 5000 does not fit the 3000 cells of the table"),
             (try arguments(out: out, sizes: "10,2500", extra: ["--label-seed", "1", "--drop-missing-labels"]),
              "train size 2500 does not fit the 2000 cells with a label in cifar10-valid.valid.accuracy.e200.seed1"),
-            (try arguments(out: out, extra: ["--predictors", "rf,mlp5"]), "unknown predictor 'mlp5' (expected one of: rf, gbdt, gbdt-ensemble, mlp, gcn)"),
+            (try arguments(out: out, extra: ["--predictors", "rf,mlp5"]), "unknown predictor 'mlp5' (expected one of: rf, gbdt, gbdt-ensemble, mlp, gcn, ridge)"),
             (try arguments(out: out, extra: ["--encoding", "onehot"]), "unknown encoding 'onehot'"),
             (try arguments(out: out, extra: ["--label-seed", "1"]),
              "label column cifar10-valid.valid.accuracy.e200.seed1 has 1000 missing (NaN) values among 3000 cells: pass --drop-missing-labels"),

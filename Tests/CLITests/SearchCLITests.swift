@@ -52,6 +52,34 @@ final class SearchCLITests: XCTestCase {
         XCTAssertEqual(try contents(tmp.file("a")), try contents(tmp.file("b")))
     }
 
+    /// The spec a run records re-runs it byte for byte; a YAML spec with overriding flags equals
+    /// the same settings given as flags; a typo in a spec is a one-line error.
+    func testSpecFilesRunTheSameExperiment() throws {
+        let tmp = try TemporaryFolder()
+        let flags = try CLI.run(try searchArguments(out: tmp.file("flags")))
+        XCTAssertEqual(flags.status, 0, flags.stderr)
+        let rerun = try CLI.run(["search", "--spec", tmp.file("flags/spec.json"), "--out", tmp.file("rerun")])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertEqual(try contents(tmp.file("flags")), try contents(tmp.file("rerun")))
+        try tmp.write("spec.yaml", """
+            strategies: [random, evolution, local, weaknas]
+            trials: 3
+            budget: "150"
+            test_column: cifar10-valid.valid.accuracy.e200
+            settings:
+              weaknas: {model: ridge-onehot}
+            """)
+        let yaml = try CLI.run(["search", "--spec", tmp.file("spec.yaml"), "--table", try table(), "--seed", "7",
+                                "--out", tmp.file("yaml")])
+        XCTAssertEqual(yaml.status, 0, yaml.stderr)
+        XCTAssertEqual(try contents(tmp.file("flags")), try contents(tmp.file("yaml")))
+        try tmp.write("typo.yaml", "table: x.h5\ntrails: 3\n")
+        let typo = try CLI.run(["search", "--spec", tmp.file("typo.yaml"), "--out", tmp.file("typo")])
+        XCTAssertNotEqual(typo.status, 0)
+        XCTAssertTrue(typo.stderr.contains("trails = (unknown key)"), typo.stderr)
+        XCTAssertEqual(typo.stderr.split(separator: "\n").count, 1, typo.stderr)
+    }
+
     func testShardsMergeToTheUnshardedRun() throws {
         let tmp = try TemporaryFolder()
         let whole = try CLI.run(try searchArguments(out: tmp.file("whole")))
@@ -112,12 +140,12 @@ final class SearchCLITests: XCTestCase {
             (try searchArguments(out: tmp.file("x"), budget: "lots"), "bad budget 'lots'"),
             (try searchArguments(out: tmp.file("x"), budget: "0"), "bad budget '0'"),
             (try searchArguments(out: tmp.file("x")).map { $0 == "ridge-onehot" ? "svm" : $0 },
-             "unknown --weaknas-model 'svm'"),
+             "The value 'svm' is invalid for '--weaknas-model <weaknas-model>'. Please provide one of 'mlp', 'gcn'"),
             (["search", "--table", tmp.file("missing.h5"), "--out", tmp.file("x")], "missing.h5"),
             (try searchArguments(out: tmp.file("x"), extra: ["--shard", "3/3"]), "bad shard '3/3'"),
-            (try searchArguments(out: tmp.file("x"), extra: ["--query-seed", "best"]), "bad --query-seed 'best'"),
+            (try searchArguments(out: tmp.file("x"), extra: ["--query-seed", "best"]), "The value 'best' is invalid for '--query-seed <query-seed>'"),
             (try searchArguments(out: tmp.file("x"), extra: ["--weaknas-acquisition", "ucb"]),
-             "unknown --weaknas-acquisition 'ucb'"),
+             "The value 'ucb' is invalid for '--weaknas-acquisition <weaknas-acquisition>'"),
             (try searchArguments(out: tmp.file("x"), extra: ["--weaknas-acquisition", "ei", "--weaknas-ensemble", "1"]),
              "at least 2 members"),
             (try searchArguments(out: tmp.file("x"), budget: "until-optimum,max=0"), "bad budget 'until-optimum,max=0'"),

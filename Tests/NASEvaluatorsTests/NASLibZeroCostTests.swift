@@ -85,9 +85,12 @@ final class NASLibZeroCostTests: XCTestCase {
         print("NASLib agreement on 40 cells: synflow tau \(synflowTau), NASWOT tau \(naswotTau)")
         XCTAssertTrue(synflow.allSatisfy(\.isFinite), "float32 synflow must not overflow at full size: \(synflow)")
         // Both are natural logs of the same sum; ours is larger by a nearly constant offset
-        // (about 0.6-0.8 on these cells: NASLib's networks differ in details such as biases).
+        // (about 0.4-1.1 on these cells: NASLib's networks differ in details such as biases, and
+        // both scores depend on each side's random initialisation). The spread over these 40
+        // cells was 0.40 to 0.71 across six seed bases (0, 1000, ..., 5000) of our init; the
+        // bound leaves room above that without admitting an offset that is not nearly constant.
         let offsets = zip(synflow, sample).map { $0 - ($1.synflow ?? .nan) }
-        XCTAssertLessThan((offsets.max() ?? .infinity) - (offsets.min() ?? 0), 0.5, "synflow offsets \(offsets)")
+        XCTAssertLessThan((offsets.max() ?? .infinity) - (offsets.min() ?? 0), 0.8, "synflow offsets \(offsets)")
         XCTAssertGreaterThan(synflowTau, 0.95, "synflow against NASLib's")
         XCTAssertGreaterThan(naswotTau, 0.85, "NASWOT against NASLib's (other images, other batch)")
     }

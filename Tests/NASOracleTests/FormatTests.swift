@@ -1,5 +1,6 @@
 import NASHDF5
 import NASOracle
+import NASSpaces
 import TestSupport
 import XCTest
 
@@ -9,7 +10,7 @@ final class FormatTests: XCTestCase {
         let table = try Fixtures.nb201Table()
         try table.write(to: folder.file("t.h5"))
         let loaded = try BenchmarkTable.load(folder.file("t.h5"))
-        XCTAssertEqual(loaded.space, "nb201")
+        XCTAssertEqual(loaded.space, .nb201)
         XCTAssertEqual(Array(loaded.archs), Array(table.archs))
         XCTAssertEqual(try BenchmarkTable.storedArchs(folder.file("t.h5")), Array(table.archs))
         XCTAssertEqual(loaded.encodings, table.encodings)
@@ -72,6 +73,16 @@ final class FormatTests: XCTestCase {
         assertLoadFails(path, saying: "format version 2 is not supported")
     }
 
+    func testUnknownSpaceIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("t.h5")
+        try Fixtures.nb201Table().write(to: path)
+        try HDF5File.open(path, writable: true).root().setAttribute("search_space", "nb999")
+        assertLoadFails(path, saying: "unknown search space 'nb999' (known: nb101, nb201, nbgraph)")
+        XCTAssertEqual(SpaceID.allCases.map { try? SpaceID(parsing: $0.rawValue) }, SpaceID.allCases)
+        XCTAssertThrowsError(try SpaceID(parsing: "NB201")) { XCTAssertEqual($0 as? OracleError, .unknownSpace("NB201")) }
+    }
+
     func testMissingPartsAreNamed() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("t.h5")
@@ -80,7 +91,8 @@ final class FormatTests: XCTestCase {
             let root = try file.root()
             try root.setAttribute("format", "nasbench-table")
             try root.setAttribute("format_version", 1)
-            for key in ["search_space", "source", "provenance", "created_by"] { try root.setAttribute(key, "x") }
+            try root.setAttribute("search_space", "nb201")
+            for key in ["source", "provenance", "created_by"] { try root.setAttribute(key, "x") }
             let cells = try root.createGroup("cells")
             try cells.writeStrings("arch", ["a"])
             try cells.write("encoding", [UInt8(0)], shape: [1, 1])

@@ -82,6 +82,32 @@ final class OracleTests: XCTestCase {
             (0..<100).map { _ in oracle.value(row: 4, resolved, using: &first) })
     }
 
+    func testSampledSeedDrawsEverySeedOfACellNotOnlyTheFirstFour() throws {
+        // Six seed columns; seed 2 is missing, so each draw is one of the five others.
+        let space = NB201Space()
+        let cells = Array(space.allCells.prefix(3))
+        var columns: [ColumnKey: [Float]] = [Fixtures.accuracyKey: [1, 1, 1]]
+        for seed in 0..<6 {
+            var key = Fixtures.accuracyKey
+            key.seed = seed
+            columns[key] = seed == 2 ? [.nan, .nan, .nan] : cells.indices.map { Float(10 * $0 + seed) }
+        }
+        let table = try BenchmarkTable(
+            space: .nb201, archs: cells.map(space.describe), encodings: cells.flatMap { $0.ops.map { UInt8($0.index) } },
+            encodingWidth: 6, benchmarkIndex: cells.map { Int64($0.rank) }, columns: columns,
+            metadata: TableMetadata(source: "test", provenance: "{}"))
+        var oracle = TabularOracle(table: table)
+        var sampled = accuracy
+        sampled.seed = .sampled
+        let resolved = try oracle.resolve(sampled)
+        var rng = SplitMix64(seed: 5)
+        var counts: [Float: Int] = [:]
+        for _ in 0..<5_000 { counts[oracle.value(row: 1, resolved, using: &rng), default: 0] += 1 }
+        XCTAssertEqual(Set(counts.keys), [10, 11, 13, 14, 15])
+        // Binomial(5000, 1/5): 5 standard deviations is about 141.
+        for (value, count) in counts { XCTAssertLessThan(abs(count - 1_000), 141, "seed value \(value)") }
+    }
+
     func testOptimumTiesAndRegret() throws {
         let table = try Fixtures.nb201Table()
         let optimum = try table.optimum(Fixtures.accuracyKey)

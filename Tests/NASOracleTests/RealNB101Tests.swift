@@ -17,7 +17,7 @@ final class RealNB101Tests: XCTestCase {
         // 500 raw specs are 292 models: NASLib sampled specs as the official example does, and
         // many prune to the same graph (55 rows are the bare input->output cell).
         XCTAssertEqual(table.rowCount, 292)
-        XCTAssertEqual(table.space, "nb101")
+        XCTAssertEqual(table.space, .nb101)
         XCTAssertEqual(Set(try table.isomorphismKeys(.benchmark)).count, 292)
         let bare = try table.row(ofCell: "01,00|")
         XCTAssertEqual(try table.isomorphismKeys(.benchmark)[bare], "043721b9c7fe8c5fad811d47d83132ec")

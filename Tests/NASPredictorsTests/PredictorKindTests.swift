@@ -10,7 +10,7 @@ final class PredictorKindTests: XCTestCase {
         XCTAssertEqual(try PredictorKind.parseList("gbdt-ensemble"), [.gradientBoostingEnsemble])
         XCTAssertEqual(try PredictorKind.parseList("mlp,rf"), [.mlp, .randomForest])
         XCTAssertThrowsError(try PredictorKind.parseList("rf,svm")) { error in
-            XCTAssertEqual("\(error)", "unknown predictor 'svm' (expected one of: rf, gbdt, gbdt-ensemble, mlp, gcn)")
+            XCTAssertEqual("\(error)", "unknown predictor 'svm' (expected one of: rf, gbdt, gbdt-ensemble, mlp, gcn, ridge)")
         }
         XCTAssertThrowsError(try PredictorKind.parseList("rf,rf"))
         XCTAssertThrowsError(try PredictorKind.parseList(""))

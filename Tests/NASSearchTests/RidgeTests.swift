@@ -1,3 +1,4 @@
+import NASPredictors
 import NASSearch
 import NASSpaces
 import TestSupport
@@ -12,7 +13,7 @@ final class RidgeTests: XCTestCase {
         let solved = try Cholesky.solve(a, n: 3, b)
         for (u, v) in zip(solved, x) { XCTAssertEqual(u, v, accuracy: 1e-12) }
         XCTAssertThrowsError(try Cholesky.solve([1, 2, 2, 1], n: 2, [1, 1])) {
-            XCTAssertEqual($0 as? SearchError, .notPositiveDefinite)
+            guard case .notPositiveDefinite? = $0 as? PredictorError else { return XCTFail("\($0)") }
         }
     }
 
@@ -26,11 +27,15 @@ final class RidgeTests: XCTestCase {
         let truth = { (row: Int) in (0..<NB201Cell.edgeCount).reduce(0) { $0 + effects[$1 * 5 + domain.cells[row][$1].index] } }
         let space = NB201Space()
         let training = (0..<300).map { _ in space.sample(using: &rng).rank }  // rows are ranks in this table
-        var model = try OneHotRidgeModel(lambda: 1e-6)
+        var model = PredictorRankingModel<RidgeRegression>(name: "ridge-onehot", configuration: RidgeConfiguration(lambda: 1e-6))
         try model.fit(training, of: domain, labels: training.map(truth), using: &rng)
         let all = Array(0..<NB201Cell.count)
         let scores = try model.scores(all, of: domain)
         for (row, score) in zip(all, scores).prefix(2000) { XCTAssertEqual(score, truth(row), accuracy: 1e-4) }
-        XCTAssertThrowsError(try OneHotRidgeModel().scores(all, of: domain))
+        XCTAssertThrowsError(
+            try PredictorRankingModel<RidgeRegression>(name: "ridge", configuration: RidgeConfiguration()).scores(all, of: domain))
+        var zero = RidgeRegression(configuration: RidgeConfiguration(lambda: 0))
+        XCTAssertThrowsError(try zero.fit(try domain.features(ofRows: training, as: .adjacencyOneHot),
+                                          labels: training.map(truth), using: &rng))
     }
 }

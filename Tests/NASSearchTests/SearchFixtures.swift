@@ -1,4 +1,5 @@
 import NASOracle
+import NASPredictors
 import NASSearch
 import NASSpaces
 import TestSupport
@@ -31,7 +32,7 @@ enum SearchFixtures {
             RandomSearch(),
             try RegularizedEvolution(populationSize: small ? 10 : 30, sampleSize: small ? 5 : 10),
             try LocalSearch(initialSamples: small ? 3 : 10),
-            try WeakNAS(model: try OneHotRidgeModel(), initialSamples: small ? 5 : 10, topN: small ? 10 : 100, batchSize: small ? 3 : 10),
+            try WeakNAS(model: PredictorRankingModel<RidgeRegression>(name: "ridge-onehot", configuration: RidgeConfiguration()), initialSamples: small ? 5 : 10, topN: small ? 10 : 100, batchSize: small ? 3 : 10),
         ]
     }
 

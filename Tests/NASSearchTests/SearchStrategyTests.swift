@@ -113,6 +113,5 @@ final class SearchStrategyTests: XCTestCase {
             XCTAssertThrowsError(try SearchBudget(parsing: bad), bad)
         }
         XCTAssertThrowsError(try RegularizedEvolution(populationSize: 0))
-        XCTAssertThrowsError(try OneHotRidgeModel(lambda: 0))
     }
 }

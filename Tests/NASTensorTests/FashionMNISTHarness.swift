@@ -54,7 +54,8 @@ enum FashionMNISTHarness {
         let n = data.trainLabels.count
         model.train()
         training: for _ in 0..<epochs {
-            let order = Array(0..<n).shuffled(using: &rng)
+            var order = Array(0..<n)
+            rng.shuffle(&order)
             var lo = 0
             while lo + batchSize <= n {
                 if let maxSteps, step >= maxSteps { break training }

@@ -2,7 +2,7 @@ import NASTensor
 import TestSupport
 import XCTest
 
-/// Checks of matrix products and graph aggregation.
+/// Checks of matrix products.
 final class LinearAlgebraOpTests: XCTestCase {
     func testMatmul2D() throws {
         try helperTestOp([[3, 4], [4, 5]], numpy: "out = x[0] @ x[1]", forward: .multilinear(roundings: 4)) { $0[0].matmul($0[1]) }
@@ -46,17 +46,5 @@ final class LinearAlgebraOpTests: XCTestCase {
                                  roundings: 2 * 128 + 2, what: "dA")
         assertWithinFloat32Bound(b.gradStorage ?? [], gb.data.map(Double.init), magnitude: magB.data.map(Double.init),
                                  roundings: 2 * 64 + 2, what: "dB")
-    }
-
-    func testGraphAggregate() throws {
-        try helperTestOp([[2, 5, 5], [2, 5, 3]], numpy: "out = x[0] @ x[1]", forward: .multilinear(roundings: 5)) {
-            Tensor.graphAggregate(adjacency: $0[0], features: $0[1])
-        }
-        let adj = Tensor(shape: [3, 3], data: [0, 1, 0, 1, 0, 1, 0, 1, 0])
-        let norm = Tensor.normalizedAdjacency(adj)
-        // Degrees with self loops: 2, 3, 2.
-        XCTAssertEqual(norm.data[0], 0.5, accuracy: 1e-6)
-        XCTAssertEqual(norm.data[1], 1 / Float(6).squareRoot(), accuracy: 1e-6)
-        XCTAssertEqual(norm.data[2], 0)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NASTensor
+import NASTensorState
 import XCTest
 
 final class ModuleStateFileTests: XCTestCase {

@@ -113,9 +113,10 @@ func makeInput(_ shape: [Int], _ kind: InputKind, _ rng: inout SplitMix64) -> Te
     let n = shape.reduce(1, *)
     switch kind {
     case .uniform(let lo, let hi):
-        return Tensor(shape: shape, data: (0..<n).map { _ in Float.random(in: lo..<hi, using: &rng) })
+        return Tensor(shape: shape, data: (0..<n).map { _ in rng.nextFloat(in: lo..<hi) })
     case .distinct:
-        let values = (0..<n).map { Float($0 - n / 2) * 0.05 + 0.025 }.shuffled(using: &rng)
+        var values = (0..<n).map { Float($0 - n / 2) * 0.05 + 0.025 }
+        rng.shuffle(&values)
         return Tensor(shape: shape, data: values)
     }
 }

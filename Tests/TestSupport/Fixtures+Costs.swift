@@ -25,7 +25,7 @@ extension Fixtures {
         columns[paramsKey] = params
         columns[latencyKey] = latency
         return try BenchmarkTable(
-            space: "nb201", archs: cells.map(space.describe), encodings: cells.flatMap { $0.ops.map { UInt8($0.index) } },
+            space: .nb201, archs: cells.map(space.describe), encodings: cells.flatMap { $0.ops.map { UInt8($0.index) } },
             encodingWidth: 6, benchmarkIndex: cells.map { Int64($0.rank) }, columns: columns,
             metadata: base.metadata)
     }

@@ -39,7 +39,7 @@ extension Fixtures {
             encodings += bytes
         }
         return try BenchmarkTable(
-            space: "nb101", archs: archs, encodings: encodings, encodingWidth: CellCodec.nb101.encodingWidth,
+            space: .nb101, archs: archs, encodings: encodings, encodingWidth: CellCodec.nb101.encodingWidth,
             benchmarkIndex: models.indices.map(Int64.init),
             columns: [nb101AccuracyKey: models.enumerated().map { nb101Accuracy($0.element, position: $0.offset) }],
             metadata: TableMetadata(source: "test fixture", provenance: "{\"fixture\":true}"))
@@ -66,7 +66,7 @@ extension Fixtures {
         }
         let values = cells.map(nbgraphAccuracy)
         return try BenchmarkTable(
-            space: "nbgraph", archs: archs, encodings: encodings, encodingWidth: CellCodec.nbgraph.encodingWidth,
+            space: .nbgraph, archs: archs, encodings: encodings, encodingWidth: CellCodec.nbgraph.encodingWidth,
             benchmarkIndex: cells.map { Int64($0.packageHash ?? -1) },
             columns: [nbgraphValidKey: values.map(\.valid), nbgraphTestKey: values.map(\.test)],
             metadata: TableMetadata(source: "test fixture", provenance: "{\"fixture\":true}"))

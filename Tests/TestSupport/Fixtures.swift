@@ -25,7 +25,7 @@ public enum Fixtures {
         s0.seed = 0
         s1.seed = 1
         return try BenchmarkTable(
-            space: "nb201", archs: cells.map(space.describe), encodings: cells.flatMap { $0.ops.map { UInt8($0.index) } },
+            space: .nb201, archs: cells.map(space.describe), encodings: cells.flatMap { $0.ops.map { UInt8($0.index) } },
             encodingWidth: 6, benchmarkIndex: cells.map { Int64($0.rank) },
             columns: [accuracyKey: mean, s0: seed0, s1: seed1, timeKey: time],
             metadata: TableMetadata(source: "test fixture", provenance: "{\"fixture\":true}"))

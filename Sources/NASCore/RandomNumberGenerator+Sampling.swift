@@ -1,7 +1,7 @@
-import NASSpaces
-
 extension RandomNumberGenerator {
-    /// A uniform index in `0..<count` (`count > 0`), with the project's reproducible method.
+    /// A uniform index in `0..<count` (`count > 0`), with the project's reproducible method
+    /// (``nextUniform(below:)``; the standard library's `Int.random(in:using:)` and
+    /// `randomElement(using:)` do not promise their algorithms across Swift versions).
     @inlinable
     public mutating func nextIndex(below count: Int) -> Int {
         Int(nextUniform(below: UInt64(count)))

@@ -1,5 +1,6 @@
 import Foundation
 import NASHDF5
+import NASTensor
 
 /// Errors reading a saved module state.
 public struct StateFileError: Error, CustomStringConvertible, Sendable {
