@@ -2,7 +2,7 @@
 # Each installs what it needs (apt packages, a local Python venv) and is safe to re-run.
 
 SHELL := /bin/bash
-APT_PACKAGES := libhdf5-dev libarchive-dev libopenblas-dev zlib1g-dev pkg-config dataset-fashion-mnist
+APT_PACKAGES := libhdf5-dev libarchive-dev libopenblas-dev libdnnl-dev zlib1g-dev pkg-config dataset-fashion-mnist
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SWIFT ?= swift
@@ -12,7 +12,7 @@ NASBENCH_DATA ?=
 export NASBENCH_DATA
 export NASBENCH_PYTHON := $(abspath $(PYTHON))
 
-.PHONY: all deps venv build release test test-other-kernel swift-test python-test regress report demo bench default-table fixtures nbgraph-table clean
+.PHONY: all deps venv build release test test-other-kernel swift-test python-test regress report demo bench bench-torch default-table fixtures nbgraph-table clean
 
 all: build
 
@@ -107,6 +107,18 @@ bench: release venv default-table
 	@tools/bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
 	@tools/tensor-bench.sh $(RELEASE_BIN) $(abspath $(PYTHON))
 	@tools/weaknas-bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
+
+## Optional: PyTorch CPU's training step of the same CNN next to ours, from a separate venv
+## (.venv-torch; PyTorch is not a dependency of the product or of `make test`). TORCH_SPEC picks
+## the wheel, e.g. TORCH_SPEC="torch==2.13.0+cpu" where a CPU-only wheel is on pip's find-links;
+## PyPI's default torch wheel pulls in CUDA packages (gigabytes).
+TORCH_VENV := .venv-torch
+TORCH_SPEC ?= torch
+bench-torch: release
+	@test -x $(TORCH_VENV)/bin/python || python3 -m venv $(TORCH_VENV)
+	$(TORCH_VENV)/bin/pip install -q numpy "$(TORCH_SPEC)"
+	$(RELEASE_BIN)/tensor-bench --step-only
+	$(TORCH_VENV)/bin/python tools/tensor_bench_reference.py
 
 clean:
 	rm -rf .build data/cache

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets depend one way (docs/ARCHITECTURE.md):
-//   C shims (CHDF5, CArchive, COpenBLAS)
+//   C shims (CHDF5, CArchive, COpenBLAS, CDNNL)
 //   NASCore (seeded randomness), NASHDF5 (storage)                     -- shared utilities
 //   NASTensor (engine), NASSpaces (search spaces)                      -- bottom
 //   NASTensorState (module state files: engine + storage)
@@ -43,6 +43,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // oneDNN (convolution, pooling, batch norm kernels). Debian's libdnnl-dev ships no .pc file:
+        // the module map links "dnnl" and includes <dnnl.h> from /usr/include.
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
 
         .target(name: "NASHDF5", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
@@ -52,7 +55,7 @@ let package = Package(
         // Element-wise C kernels, vectorised (-fno-math-errno: see ckernels.h); -O2 in debug builds too.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2", "-fno-math-errno", "-ffp-contract=off"])]),
         .target(
-            name: "NASTensor", dependencies: ["NASCore", "COpenBLAS", "CKernels"],
+            name: "NASTensor", dependencies: ["NASCore", "COpenBLAS", "CKernels", "CDNNL"],
             swiftSettings: optimisedInDebug),
         // Saving and loading module state (HDF5) beside the engine, not in it.
         .target(name: "NASTensorState", dependencies: ["NASTensor", "NASHDF5"]),

@@ -13,18 +13,43 @@ extension Tensor {
     ///
     /// In training it normalises with the batch mean and biased variance (and
     /// reports them so a module can update running statistics); in inference it
-    /// uses `runningMean` / `runningVar`. Fused forward and backward, parallel
-    /// over channels.
+    /// uses `runningMean` / `runningVar`. Runs on oneDNN or on
+    /// ``batchNormReference(gamma:beta:runningMean:runningVar:training:epsilon:)`` (``TensorBackend``).
     public func batchNorm(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float],
                           training: Bool, epsilon: Float = 1e-5) -> (Tensor, BatchStatistics?) {
+        checkBatchNorm(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar, training: training)
+        if TensorBackend.usesOneDNN(training ? .batchNormTraining : .batchNormInference) {
+            do {
+                return try batchNormDNNL(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar,
+                                         training: training, epsilon: epsilon, dnnl: DNNL.shared.get())
+            } catch {
+                TensorBackend.recordFallback(error)
+            }
+        }
+        return batchNormReference(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar,
+                                  training: training, epsilon: epsilon)
+    }
+
+    /// Checks the shapes of a batch normalisation (traps on a mismatch, like every shape error).
+    func checkBatchNorm(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float], training: Bool) {
         precondition(rank == 2 || rank == 4, "batchNorm: input must be [N, C] or [N, C, H, W], got \(shape)")
-        let n = shape[0], c = shape[1], hw = rank == 4 ? shape[2] * shape[3] : 1
+        let c = shape[1]
         precondition(gamma.shape == [c] && beta.shape == [c] && runningMean.count == c && runningVar.count == c,
                      "batchNorm: input \(shape) needs gamma/beta/running stats of [\(c)], got \(gamma.shape), \(beta.shape), \(runningMean.count), \(runningVar.count)")
-        let m = n * hw
         if training {
-            precondition(m > 1, "batchNorm: training needs more than one value per channel, input \(shape)")
+            precondition(count / c > 1, "batchNorm: training needs more than one value per channel, input \(shape)")
         }
+    }
+
+    /// The engine's own fused batch normalisation (parallel over channels; one pass over data
+    /// shifted by each channel's first value for the statistics): the reference the oneDNN
+    /// path is tested against. Same arguments and results as
+    /// ``batchNorm(gamma:beta:runningMean:runningVar:training:epsilon:)``.
+    public func batchNormReference(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float],
+                                   training: Bool, epsilon: Float = 1e-5) -> (Tensor, BatchStatistics?) {
+        checkBatchNorm(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar, training: training)
+        let n = shape[0], c = shape[1], hw = rank == 4 ? shape[2] * shape[3] : 1
+        let m = n * hw
         var mean = runningMean, variance = runningVar
         var out = [Float](repeating: 0, count: count)
         var invStd = [Float](repeating: 0, count: c)

@@ -1,11 +1,8 @@
 extension Tensor {
-    /// 2-D convolution (cross-correlation, as in PyTorch) via im2col + `sgemm`.
+    /// 2-D convolution (cross-correlation, as in PyTorch).
     ///
-    /// Parallel over the batch (each worker runs single-threaded BLAS on its
-    /// own samples); within a worker, several images are laid side by side in
-    /// one column matrix so each `sgemm` call is wide enough to run near peak.
-    /// Weight and bias gradients are summed per worker and combined in worker
-    /// order, so results are deterministic for a given worker count.
+    /// Runs on oneDNN (``TensorBackend/onednn``, the default) or on the engine's own
+    /// im2col + `sgemm` (``conv2dReference(weight:bias:stride:padding:dilation:groups:)``).
     ///
     /// - Parameters:
     ///   - weight: `[outChannels, inChannels / groups, kH, kW]`.
@@ -14,6 +11,20 @@ extension Tensor {
     ///   `outH = (H + 2*padding - dilation*(kH-1) - 1) / stride + 1`.
     public func conv2d(weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0,
                        dilation: Int = 1, groups: Int = 1) -> Tensor {
+        let plan = convPlan(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
+        if TensorBackend.usesOneDNN(.conv2d) && plan.cg >= TensorBackend.oneDNNConvMinimumChannels {
+            do {
+                return try conv2dDNNL(weight: weight, bias: bias, plan: plan, dnnl: DNNL.shared.get())
+            } catch {
+                TensorBackend.recordFallback(error)
+            }
+        }
+        return conv2dReference(weight: weight, bias: bias, plan: plan)
+    }
+
+    /// Checks the shapes of a convolution and returns its plan (traps on mismatched shapes,
+    /// like every shape error of the engine).
+    func convPlan(weight: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int, groups: Int) -> ConvPlan {
         let x = self
         precondition(x.rank == 4 && weight.rank == 4,
                      "conv2d: input must be [N, C, H, W] and weight [O, C/groups, kH, kW], got \(x.shape) and \(weight.shape)")
@@ -24,7 +35,30 @@ extension Tensor {
         if let bias { precondition(bias.shape == [o], "conv2d: bias must be [\(o)], got \(bias.shape)") }
         let geo = ConvGeometry(channels: cg, height: h, width: w, kernelH: kh, kernelW: kw,
                                stride: stride, padding: padding, dilation: dilation, op: "conv2d")
-        let plan = ConvPlan(n: n, c: c, h: h, w: w, o: o, groups: groups, geo: geo)
+        return ConvPlan(n: n, c: c, h: h, w: w, o: o, groups: groups, geo: geo)
+    }
+
+    /// 2-D convolution via the engine's own im2col + `sgemm`: the reference implementation
+    /// the oneDNN path is tested against (same arguments and result as
+    /// ``conv2d(weight:bias:stride:padding:dilation:groups:)``).
+    public func conv2dReference(weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0,
+                                dilation: Int = 1, groups: Int = 1) -> Tensor {
+        conv2dReference(weight: weight, bias: bias,
+                        plan: convPlan(weight: weight, bias: bias, stride: stride, padding: padding,
+                                       dilation: dilation, groups: groups))
+    }
+
+    /// The reference convolution, im2col + `sgemm`.
+    ///
+    /// Parallel over the batch (each worker runs single-threaded BLAS on its
+    /// own samples); within a worker, several images are laid side by side in
+    /// one column matrix so each `sgemm` call is wide enough to run near peak.
+    /// Weight and bias gradients are summed per worker and combined in worker
+    /// order, so results are deterministic for a given worker count.
+    ///
+    func conv2dReference(weight: Tensor, bias: Tensor?, plan: ConvPlan) -> Tensor {
+        let x = self, geo = plan.geo
+        let (n, o) = (plan.n, plan.o)
         let p = geo.colCols
         var out = [Float](repeating: 0, count: n * o * p)
         let xd = x.data, wd = weight.data, bd = bias?.data
@@ -41,49 +75,7 @@ extension Tensor {
         let needX = x.requiresGrad, needW = weight.requiresGrad, needB = bias?.requiresGrad ?? false
         let parents = bias.map { [x, weight, $0] } ?? [x, weight]
         return Tensor.makeResult(shape: [n, o, geo.outH, geo.outW], data: out, parents: parents) { g in
-            let workers = Parallel.chunkCount(count: n)
-            let wCount = wd.count
-            var dx = [Float](repeating: 0, count: needX ? xd.count : 0)
-            // Per-worker partial weight / bias gradients, summed in worker order (deterministic).
-            var dwParts = [Float](repeating: 0, count: needW ? workers * wCount : 0)
-            var dbParts = [Float](repeating: 0, count: needB ? workers * o : 0)
-            g.withUnsafeBufferPointer { pg in
-                xd.withUnsafeBufferPointer { px in
-                    wd.withUnsafeBufferPointer { pw in
-                        dx.withUnsafeMutableBufferPointer { pdx in
-                            dwParts.withUnsafeMutableBufferPointer { pdw in
-                                dbParts.withUnsafeMutableBufferPointer { pdb in
-                                    guard let gp = pg.baseAddress, let xp = px.baseAddress,
-                                          let wp = pw.baseAddress else { return }
-                                    // Empty arrays may still have a base address: gate on the flags.
-                                    let dxp = needX ? pdx.baseAddress : nil
-                                    let dwp = needW ? pdw.baseAddress : nil
-                                    let dbp = needB ? pdb.baseAddress : nil
-                                    Parallel.forEachChunk(count: n) { range, worker in
-                                        plan.backward(gradOut: gp, x: xp, w: wp, dx: dxp,
-                                                      dw: dwp.map { $0 + worker * wCount },
-                                                      db: dbp.map { $0 + worker * o }, samples: range)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            var gw: [Float]? = nil, gb: [Float]? = nil
-            if needW {
-                var acc = Array(dwParts[0..<wCount])
-                for k in 1..<workers { Kernels.addInPlace(&acc, Array(dwParts[(k * wCount)..<((k + 1) * wCount)])) }
-                gw = acc
-            }
-            if needB {
-                var acc = Array(dbParts[0..<o])
-                for k in 1..<workers { Kernels.addInPlace(&acc, Array(dbParts[(k * o)..<((k + 1) * o)])) }
-                gb = acc
-            }
-            var result: [[Float]?] = [needX ? dx : nil, gw]
-            if bias != nil { result.append(gb) }
-            return result
+            plan.gradients(g, x: xd, w: wd, needX: needX, needW: needW, needB: needB, hasBias: bd != nil)
         }
     }
 }

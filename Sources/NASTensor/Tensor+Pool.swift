@@ -1,14 +1,36 @@
 extension Tensor {
     /// Max pooling over `kernel x kernel` windows of an `[N, C, H, W]` input.
-    /// Padding counts as `-inf`. The gradient goes to the first maximum of each window.
+    /// Padding counts as `-inf`. The gradient goes to the first maximum of each window
+    /// (row-major order). Runs on oneDNN or on ``maxPool2dReference(kernel:stride:padding:)``
+    /// (``TensorBackend``); both follow these rules.
     public func maxPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
-        precondition(rank == 4, "maxPool2d: input must be [N, C, H, W], got \(shape)")
+        let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "maxPool2d")
+        if TensorBackend.usesOneDNN(.pool2d) {
+            do {
+                return try pool2dDNNL(isMax: true, kernel: kernel, stride: geo.stride, padding: padding, geo: geo,
+                                      dnnl: DNNL.shared.get())
+            } catch {
+                TensorBackend.recordFallback(error)
+            }
+        }
+        return maxPool2dReference(kernel: kernel, stride: stride, padding: padding)
+    }
+
+    /// Checks a pooling configuration (traps on an invalid one, like every shape error).
+    func poolGeometry(kernel: Int, stride: Int?, padding: Int, op: String) -> ConvGeometry {
+        precondition(rank == 4, "\(op): input must be [N, C, H, W], got \(shape)")
         precondition(kernel > 0 && padding * 2 <= kernel,
-                     "maxPool2d: kernel \(kernel) with padding \(padding) invalid for input \(shape)")
+                     "\(op): kernel \(kernel) with padding \(padding) invalid for input \(shape)")
+        return ConvGeometry(channels: 1, height: shape[2], width: shape[3], kernelH: kernel, kernelW: kernel,
+                            stride: stride ?? kernel, padding: padding, dilation: 1, op: op)
+    }
+
+    /// The engine's own max pooling (branch-free loops, parallel over planes): the reference
+    /// the oneDNN path is tested against.
+    public func maxPool2dReference(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
+        let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "maxPool2d")
         let (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3])
-        let s = stride ?? kernel
-        let geo = ConvGeometry(channels: 1, height: h, width: w, kernelH: kernel, kernelW: kernel,
-                               stride: s, padding: padding, dilation: 1, op: "maxPool2d")
+        let s = geo.stride
         let oh = geo.outH, ow = geo.outW, planes = n * c
         var out = [Float](repeating: 0, count: planes * oh * ow)
         var argmax = [Int32](repeating: -1, count: planes * oh * ow)
@@ -94,15 +116,26 @@ extension Tensor {
     }
 
     /// Average pooling over `kernel x kernel` windows of an `[N, C, H, W]`
-    /// input; zero padding is included in the divisor (PyTorch's default).
+    /// input; zero padding is included in the divisor (PyTorch's default,
+    /// `count_include_pad=True`; oneDNN's `pooling_avg_include_padding`).
     public func avgPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
-        precondition(rank == 4, "avgPool2d: input must be [N, C, H, W], got \(shape)")
-        precondition(kernel > 0 && padding * 2 <= kernel,
-                     "avgPool2d: kernel \(kernel) with padding \(padding) invalid for input \(shape)")
+        let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "avgPool2d")
+        if TensorBackend.usesOneDNN(.pool2d) {
+            do {
+                return try pool2dDNNL(isMax: false, kernel: kernel, stride: geo.stride, padding: padding, geo: geo,
+                                      dnnl: DNNL.shared.get())
+            } catch {
+                TensorBackend.recordFallback(error)
+            }
+        }
+        return avgPool2dReference(kernel: kernel, stride: stride, padding: padding)
+    }
+
+    /// The engine's own average pooling: the reference the oneDNN path is tested against.
+    public func avgPool2dReference(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
+        let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "avgPool2d")
         let (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3])
-        let s = stride ?? kernel
-        let geo = ConvGeometry(channels: 1, height: h, width: w, kernelH: kernel, kernelW: kernel,
-                               stride: s, padding: padding, dilation: 1, op: "avgPool2d")
+        let s = geo.stride
         let oh = geo.outH, ow = geo.outW, planes = n * c
         let scale = 1 / Float(kernel * kernel)
         // Visits every (output, input) pair of a plane.

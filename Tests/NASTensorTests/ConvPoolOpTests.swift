@@ -2,32 +2,33 @@ import NASTensor
 import TestSupport
 import XCTest
 
-/// Checks of convolution, pooling and batch normalisation.
+/// Checks of convolution, pooling and batch normalisation against NumPy and finite differences,
+/// on the reference kernels and on oneDNN (`helperTestOpBothBackends`).
 final class ConvPoolOpTests: XCTestCase {
     func testConvBasic() throws {
-        try helperTestOp([[2, 3, 5, 5], [4, 3, 3, 3], [4]], numpy: "out = conv2d(x[0], x[1], x[2])", forward: .multilinear(roundings: 28)) {
+        try helperTestOpBothBackends([[2, 3, 5, 5], [4, 3, 3, 3], [4]], numpy: "out = conv2d(x[0], x[1], x[2])", forward: .multilinear(roundings: 28)) {
             $0[0].conv2d(weight: $0[1], bias: $0[2])
         }
     }
 
     func testConvStridePadding() throws {
-        try helperTestOp([[2, 2, 6, 7], [3, 2, 3, 3], [3]],
+        try helperTestOpBothBackends([[2, 2, 6, 7], [3, 2, 3, 3], [3]],
                          numpy: "out = conv2d(x[0], x[1], x[2], stride=2, pad=1)", forward: .multilinear(roundings: 19)) {
             $0[0].conv2d(weight: $0[1], bias: $0[2], stride: 2, padding: 1)
         }
     }
 
     func testConvDilationNoBias() throws {
-        try helperTestOp([[1, 2, 7, 7], [2, 2, 3, 3]], numpy: "out = conv2d(x[0], x[1], pad=2, dil=2)", forward: .multilinear(roundings: 18)) {
+        try helperTestOpBothBackends([[1, 2, 7, 7], [2, 2, 3, 3]], numpy: "out = conv2d(x[0], x[1], pad=2, dil=2)", forward: .multilinear(roundings: 18)) {
             $0[0].conv2d(weight: $0[1], padding: 2, dilation: 2)
         }
     }
 
     func testConvGroupsAndDepthwise() throws {
-        try helperTestOp([[2, 4, 5, 5], [6, 2, 3, 3], [6]], numpy: "out = conv2d(x[0], x[1], x[2], pad=1, groups=2)", forward: .multilinear(roundings: 19)) {
+        try helperTestOpBothBackends([[2, 4, 5, 5], [6, 2, 3, 3], [6]], numpy: "out = conv2d(x[0], x[1], x[2], pad=1, groups=2)", forward: .multilinear(roundings: 19)) {
             $0[0].conv2d(weight: $0[1], bias: $0[2], padding: 1, groups: 2)
         }
-        try helperTestOp([[2, 3, 5, 5], [3, 1, 3, 3]], numpy: "out = conv2d(x[0], x[1], stride=2, pad=1, groups=3)", forward: .multilinear(roundings: 9)) {
+        try helperTestOpBothBackends([[2, 3, 5, 5], [3, 1, 3, 3]], numpy: "out = conv2d(x[0], x[1], stride=2, pad=1, groups=3)", forward: .multilinear(roundings: 9)) {
             $0[0].conv2d(weight: $0[1], stride: 2, padding: 1, groups: 3)
         }
     }
@@ -35,32 +36,32 @@ final class ConvPoolOpTests: XCTestCase {
     /// Batches large enough that each worker lays several images side by side
     /// in one column matrix, with a ragged last block.
     func testConvBlockedBatches() throws {
-        try helperTestOp([[7, 4, 4, 4], [6, 2, 3, 3], [6]], numpy: "out = conv2d(x[0], x[1], x[2], groups=2)", forward: .multilinear(roundings: 19)) {
+        try helperTestOpBothBackends([[7, 4, 4, 4], [6, 2, 3, 3], [6]], numpy: "out = conv2d(x[0], x[1], x[2], groups=2)", forward: .multilinear(roundings: 19)) {
             $0[0].conv2d(weight: $0[1], bias: $0[2], groups: 2)
         }
-        try helperTestOp([[12, 1, 16, 16], [2, 1, 3, 3]], numpy: "out = conv2d(x[0], x[1], pad=1)", forward: .multilinear(roundings: 9)) {
+        try helperTestOpBothBackends([[12, 1, 16, 16], [2, 1, 3, 3]], numpy: "out = conv2d(x[0], x[1], pad=1)", forward: .multilinear(roundings: 9)) {
             $0[0].conv2d(weight: $0[1], padding: 1)
         }
     }
 
     func testConvPointwise() throws {
-        try helperTestOp([[3, 4, 3, 3], [5, 4, 1, 1], [5]], numpy: "out = conv2d(x[0], x[1], x[2])", forward: .multilinear(roundings: 5)) {
+        try helperTestOpBothBackends([[3, 4, 3, 3], [5, 4, 1, 1], [5]], numpy: "out = conv2d(x[0], x[1], x[2])", forward: .multilinear(roundings: 5)) {
             $0[0].conv2d(weight: $0[1], bias: $0[2])
         }
     }
 
     func testMaxPool() throws {
-        try helperTestOp([[2, 2, 6, 6]], kind: .distinct, numpy: "out = pool2d(x[0], 2, 2, 0, 'max')") {
+        try helperTestOpBothBackends([[2, 2, 6, 6]], kind: .distinct, numpy: "out = pool2d(x[0], 2, 2, 0, 'max')") {
             $0[0].maxPool2d(kernel: 2)
         }
-        try helperTestOp([[1, 2, 5, 5]], kind: .distinct, numpy: "out = pool2d(x[0], 3, 2, 1, 'max')") {
+        try helperTestOpBothBackends([[1, 2, 5, 5]], kind: .distinct, numpy: "out = pool2d(x[0], 3, 2, 1, 'max')") {
             $0[0].maxPool2d(kernel: 3, stride: 2, padding: 1)
         }
     }
 
     func testAvgPool() throws {
-        try helperTestOp([[2, 2, 6, 6]], numpy: "out = pool2d(x[0], 2, 2, 0, 'avg')", forward: .multilinear(roundings: 5)) { $0[0].avgPool2d(kernel: 2) }
-        try helperTestOp([[1, 2, 5, 5]], numpy: "out = pool2d(x[0], 3, 1, 1, 'avg')", forward: .multilinear(roundings: 10)) {
+        try helperTestOpBothBackends([[2, 2, 6, 6]], numpy: "out = pool2d(x[0], 2, 2, 0, 'avg')", forward: .multilinear(roundings: 5)) { $0[0].avgPool2d(kernel: 2) }
+        try helperTestOpBothBackends([[1, 2, 5, 5]], numpy: "out = pool2d(x[0], 3, 1, 1, 'avg')", forward: .multilinear(roundings: 10)) {
             $0[0].avgPool2d(kernel: 3, stride: 1, padding: 1)
         }
     }
@@ -70,14 +71,14 @@ final class ConvPoolOpTests: XCTestCase {
     }
 
     func testBatchNormTraining() throws {
-        try helperTestOp([[4, 3, 2, 2], [3], [3]], kinds: [.uniform(-2, 2), .uniform(0.5, 1.5), .uniform(-1, 1)],
+        try helperTestOpBothBackends([[4, 3, 2, 2], [3], [3]], kinds: [.uniform(-2, 2), .uniform(0.5, 1.5), .uniform(-1, 1)],
                          numpy: "out = batchnorm(x[0], x[1], x[2])",
                          forward: .magnitude(roundings: 16 + 8, numpy: "out = bn_magnitude(x[0], x[1], x[2])")) {
             let c = $0[0].shape[1]
             return $0[0].batchNorm(gamma: $0[1], beta: $0[2], runningMean: .init(repeating: 0, count: c),
                                    runningVar: .init(repeating: 1, count: c), training: true).0
         }
-        try helperTestOp([[6, 4], [4], [4]], kinds: [.uniform(-2, 2), .uniform(0.5, 1.5), .uniform(-1, 1)],
+        try helperTestOpBothBackends([[6, 4], [4], [4]], kinds: [.uniform(-2, 2), .uniform(0.5, 1.5), .uniform(-1, 1)],
                          numpy: "out = batchnorm(x[0], x[1], x[2])",
                          forward: .magnitude(roundings: 6 + 8, numpy: "out = bn_magnitude(x[0], x[1], x[2])")) {
             $0[0].batchNorm(gamma: $0[1], beta: $0[2], runningMean: [0, 0, 0, 0], runningVar: [1, 1, 1, 1],
@@ -87,7 +88,7 @@ final class ConvPoolOpTests: XCTestCase {
 
     func testBatchNormInference() throws {
         let mean: [Float] = [0.1, -0.2, 0.3], variance: [Float] = [0.5, 1.5, 2.0]
-        try helperTestOp([[2, 3, 2, 2], [3], [3]], kinds: [.uniform(-2, 2), .uniform(0.5, 1.5), .uniform(-1, 1)],
+        try helperTestOpBothBackends([[2, 3, 2, 2], [3], [3]], kinds: [.uniform(-2, 2), .uniform(0.5, 1.5), .uniform(-1, 1)],
                          numpy: "out = batchnorm(x[0], x[1], x[2], mean=np.array([0.1, -0.2, 0.3]), var=np.array([0.5, 1.5, 2.0]))",
                          forward: .magnitude(roundings: 8, numpy: "out = bn_magnitude(x[0], x[1], x[2], mean=np.array([0.1, -0.2, 0.3]), var=np.array([0.5, 1.5, 2.0]))")) {
             $0[0].batchNorm(gamma: $0[1], beta: $0[2], runningMean: mean, runningVar: variance, training: false).0

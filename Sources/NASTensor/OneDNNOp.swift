@@ -1,0 +1,19 @@
+/// The operations the tensor engine can run on oneDNN; ``TensorBackend/oneDNNOps`` says which
+/// of them do when the backend is ``TensorBackend/onednn``.
+public enum OneDNNOp: String, Sendable, CaseIterable {
+    /// `conv2d`, forward and backward.
+    case conv2d
+    /// `maxPool2d` and `avgPool2d`, forward and backward.
+    case pool2d
+    /// `batchNorm` with running statistics (inference), forward and backward.
+    case batchNormInference
+    /// `batchNorm` with batch statistics (training), forward and backward.
+    case batchNormTraining
+
+    /// The operations on oneDNN by default: convolution only. On plain `nchw` tensors with the
+    /// engine's threading policy, oneDNN's pooling and batch norm measured no faster or slower
+    /// than the engine's own kernels (batch-statistics batch norm runs as one single-threaded
+    /// call over the batch; running-statistics batch norm 2x slower); docs/PERFORMANCE.md. They
+    /// stay available and tested, for when tensors keep a blocked layout between layers.
+    public static let defaults: Set<OneDNNOp> = [.conv2d]
+}
