@@ -24,10 +24,9 @@ public struct RegressionRun: Sendable {
 
     /// Runs every declared experiment and returns its statistics.
     public func measure() throws -> [RegressionStatistic] {
-        let table = try BenchmarkTable.load(tablePath)
         var statistics: [RegressionStatistic] = []
-        if let plan = suite.predictors { statistics += try predictors(plan, table: table) }
-        if let plan = suite.search { statistics += try search(plan, table: table) }
+        if let plan = suite.predictors { statistics += try predictors(plan) }
+        if let plan = suite.search { statistics += try search(plan) }
         return statistics
     }
 
@@ -44,20 +43,46 @@ public struct RegressionRun: Sendable {
         return path
     }
 
-    private func query(_ name: String, seed: SeedChoice) throws -> NASOracle.Query {
-        let key = try ColumnKey(name: name)
-        return NASOracle.Query(
-            dataset: key.dataset, split: key.split, metric: key.metric, epochs: key.epochs, seed: seed, device: key.device)
+    /// The suite's predictors plan as the spec `nasbench predictors --spec` would run.
+    func predictorSpec(_ plan: RegressionSuite.PredictorPlan) throws -> PredictorSpec {
+        let key = try ColumnKey(name: plan.label)
+        var spec = PredictorSpec(table: tablePath)
+        spec.label = PredictorSpec.Label(
+            dataset: key.dataset.rawValue, split: key.split, metric: key.metric, epochs: key.epochs, seed: .mean)
+        spec.predictors = try PredictorKind.parseList(plan.predictors.joined(separator: ","))
+        spec.encoding = try Encoding(parsing: plan.encoding)
+        spec.trainSizes = plan.trainSizes
+        spec.trials = plan.trials
+        spec.seed = suite.seed
+        return spec
     }
 
-    private func predictors(_ plan: RegressionSuite.PredictorPlan, table: BenchmarkTable) throws -> [RegressionStatistic] {
-        let data = try PredictorData(
-            table: table, query: try query(plan.label, seed: .mean), encoding: try Encoding(parsing: plan.encoding),
-            dropMissingLabels: false)
-        var experiment = try PredictorExperiment(
-            data: data, kinds: try PredictorKind.parseList(plan.predictors.joined(separator: ",")),
-            settings: PredictorSettings(), trainSizes: plan.trainSizes, repeats: plan.trials, seed: suite.seed,
-            dropMissingLabels: false, table: table, tablePath: tablePath)
+    /// The suite's search plan as the spec `nasbench search --spec` would run (defaults of
+    /// `StrategySettings`).
+    func searchSpec(_ plan: RegressionSuite.SearchPlan) throws -> SearchSpec {
+        var spec = SearchSpec(table: tablePath)
+        spec.strategies = try plan.strategies.map { name in
+            guard let kind = StrategyKind(rawValue: name) else {
+                throw ExperimentError.badInput(
+                    "unknown strategy '\(name)' in the suite (expected one of: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return kind
+        }
+        guard let querySeed = SearchSpec.QuerySeed(rawValue: plan.querySeed) else {
+            throw ExperimentError.badInput("bad query_seed '\(plan.querySeed)' (expected sampled or mean)")
+        }
+        spec.querySeed = querySeed
+        spec.searchColumn = plan.searchColumn
+        spec.testColumn = plan.testColumn
+        spec.budget = plan.budget
+        spec.trials = plan.trials
+        spec.seed = suite.seed
+        return spec
+    }
+
+    private func predictors(_ plan: RegressionSuite.PredictorPlan) throws -> [RegressionStatistic] {
+        let spec = try predictorSpec(plan)
+        var experiment = try spec.makeExperiment()
         experiment.shufflesTrainingLabels = shufflesTrainingLabels
         let out = try runFolder("predictors")
         var config = try experiment.config()
@@ -67,6 +92,7 @@ public struct RegressionRun: Sendable {
             files: PredictorExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
             jobs: jobs, resume: false)
         runner.progressLabel = "regress: predictor trials"
+        runner.record = ["spec.json": try spec.json()]
         let frozen = experiment
         try runner.run { try frozen.runTrial($0) }
         let summary = try PredictorSummaryTable(folder: out)
@@ -85,25 +111,9 @@ public struct RegressionRun: Sendable {
         }
     }
 
-    private func search(_ plan: RegressionSuite.SearchPlan, table: BenchmarkTable) throws -> [RegressionStatistic] {
-        let seedChoice: SeedChoice
-        switch plan.querySeed {
-        case "sampled": seedChoice = .sampled
-        case "mean": seedChoice = .mean
-        default: throw ExperimentError.badInput("bad query_seed '\(plan.querySeed)' (expected sampled or mean)")
-        }
-        let problem = try SearchProblem(
-            table: table, search: try query(plan.searchColumn, seed: seedChoice), test: try query(plan.testColumn, seed: .mean))
-        let strategies: [any SearchStrategy] = try plan.strategies.map { name in
-            guard let kind = StrategyKind(rawValue: name) else {
-                throw ExperimentError.badInput(
-                    "unknown strategy '\(name)' in the suite (expected one of: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            return try kind.makeStrategy(StrategySettings(), graphShape: problem.domain.graphShape)
-        }
-        let experiment = try SearchExperiment(
-            problem: problem, strategies: strategies, trialsPerStrategy: plan.trials, seed: suite.seed,
-            budget: try SearchBudget(parsing: plan.budget), tablePath: tablePath)
+    private func search(_ plan: RegressionSuite.SearchPlan) throws -> [RegressionStatistic] {
+        let spec = try searchSpec(plan)
+        let experiment = try spec.makeExperiment()
         let out = try runFolder("search")
         var config = experiment.config
         config["regression_suite"] = suite.name
@@ -111,6 +121,7 @@ public struct RegressionRun: Sendable {
             files: SearchExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
             jobs: jobs, resume: false)
         runner.progressLabel = "regress: search trials"
+        runner.record = ["spec.json": try spec.json()]
         try runner.run { try experiment.runTrial($0) }
         try SearchSummaryTable(folder: out).write(to: out)
         try SearchCurves(folder: out).write(to: out)
