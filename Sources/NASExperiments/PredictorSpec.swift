@@ -6,7 +6,7 @@ import NASPredictors
 /// file (`nasbench predictors --spec FILE.json|yaml`) holds, what the CLI fills from its flags, and
 /// what a run records as `spec.json`. Absent keys keep the defaults below; unknown keys are an
 /// error. Threads, shards and resuming are not part of it.
-public struct PredictorSpec: Hashable, Sendable, Codable {
+public struct PredictorSpec: ExperimentSpec, Hashable, Sendable {
     /// The label column: dataset (matched case-insensitively), split, metric, epochs, seed.
     public struct Label: Hashable, Sendable, Codable {
         public var dataset: String
@@ -99,22 +99,6 @@ public struct PredictorSpec: Hashable, Sendable, Codable {
         try c.encode(encoding, forKey: .encoding)
         try c.encode(settings, forKey: .settings)
         try c.encode(seed, forKey: .seed)
-    }
-
-    /// A spec file (JSON or YAML), strictly: an unknown key or a wrong type is a one-line error.
-    public static func load(path: String) throws -> PredictorSpec {
-        do {
-            return try StrictJSON.decode(PredictorSpec.self, from: try ConfigFile.jsonData(path: path))
-        } catch let error as PredictorError {
-            throw ExperimentError.badInput("--spec \(path): \(error)")
-        }
-    }
-
-    /// The spec as sorted-key, pretty-printed JSON with a final newline (every key written).
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 
     /// Loads the table and builds the experiment this spec describes.

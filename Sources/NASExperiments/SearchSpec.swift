@@ -8,7 +8,7 @@ import NASSearch
 /// what a run records beside its results (`spec.json`, which re-runs it). Absent keys keep the
 /// defaults below; unknown keys are an error. Where to write, threads, shards and resuming are
 /// not part of it: they never change a result.
-public struct SearchSpec: Hashable, Sendable, Codable {
+public struct SearchSpec: ExperimentSpec, Hashable, Sendable {
     /// The benchmark table (HDF5) whose cells are the searchable set.
     public var table: String
     /// The strategies compared, in order.
@@ -81,22 +81,6 @@ public struct SearchSpec: Hashable, Sendable, Codable {
         try c.encode(testColumn, forKey: .testColumn)
         try c.encode(querySeed, forKey: .querySeed)
         try c.encode(unique, forKey: .unique)
-    }
-
-    /// A spec file (JSON or YAML), strictly: an unknown key or a wrong type is a one-line error.
-    public static func load(path: String) throws -> SearchSpec {
-        do {
-            return try StrictJSON.decode(SearchSpec.self, from: try ConfigFile.jsonData(path: path))
-        } catch let error as PredictorError {
-            throw ExperimentError.badInput("--spec \(path): \(error)")
-        }
-    }
-
-    /// The spec as sorted-key, pretty-printed JSON with a final newline (every key written).
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 
     /// Loads the table and builds the experiment this spec describes.
