@@ -1,5 +1,5 @@
 /// How the batch norms of the random body normalise while features are extracted.
-public enum BatchNormMode: String, CaseIterable, Sendable {
+public enum BatchNormMode: String, CaseIterable, Codable, Sendable {
     /// Training mode: every batch is normalised by its own statistics (NB201's proxies do this).
     case batch
     /// Inference mode with fresh running statistics (mean 0, variance 1): with the initial

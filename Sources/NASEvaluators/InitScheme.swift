@@ -1,7 +1,7 @@
 import NASTensor
 
 /// How the random body of a network is initialised before random-weight evaluation.
-public enum InitScheme: String, CaseIterable, Sendable {
+public enum InitScheme: String, CaseIterable, Codable, Sendable {
     /// PyTorch's default for `Conv2d`/`Linear`: Kaiming uniform with `a = sqrt(5)`.
     case pytorch
     /// Kaiming (He) normal, fan-in, ReLU gain.

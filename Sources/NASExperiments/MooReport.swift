@@ -58,7 +58,7 @@ public struct MooReport {
         truthName = e.truthColumn.name
         costName = e.cost.name
         config = [
-            "kind": "moo", "schema_version": 1, "accuracy": accuracyName, "truth": e.truthColumn.name,
+            "experiment": "moo", "schema_version": 1, "accuracy": accuracyName, "truth": e.truthColumn.name,
             "cost": e.cost.name, "population": e.populationSize, "generations": e.generations, "seed": e.seed,
         ]
     }

@@ -4,7 +4,7 @@ import NASPredictors
 
 /// Everything that decides a predictors experiment's results, as one `Codable` value: what a spec
 /// file (`nasbench predictors --spec FILE.json|yaml`) holds, what the CLI fills from its flags, and
-/// what a run records as `spec.json`. Absent keys keep the defaults below; unknown keys are an
+/// what a run records in its `config.json` (which `--spec` re-runs). Absent keys keep the defaults below; unknown keys are an
 /// error. Threads, shards and resuming are not part of it.
 public struct PredictorSpec: ExperimentSpec, Hashable, Sendable {
     /// The label column: dataset (matched case-insensitively), split, metric, epochs, seed.
@@ -66,6 +66,14 @@ public struct PredictorSpec: ExperimentSpec, Hashable, Sendable {
 
     public init(table: String) {
         self.table = table
+    }
+
+    public static let experiment = "predictors"
+
+    public var hinted: Self {
+        var spec = self
+        spec.table = PathHint.hint(for: table)
+        return spec
     }
 
     private enum CodingKeys: String, CodingKey {

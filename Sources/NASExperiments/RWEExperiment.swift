@@ -90,7 +90,7 @@ public struct RWEExperiment: Sendable {
     /// Every setting of the run, for config.json.
     public func config() -> [String: Any] {
         [
-            "kind": "rwe", "schema_version": 1, "table": tablePath, "cifar": archivePath, "seed": seed,
+            "experiment": "rwe", "schema_version": 1, "table": tablePath, "cifar": archivePath, "seed": seed,
             "sample": cells.count, "images": trainImages, "test_images": testImages,
             "channels": evaluator.channels, "cells_per_stage": evaluator.cellsPerStage,
             "init": evaluator.initScheme.rawValue, "batch_norm": evaluator.batchNorm.rawValue, "batch_size": evaluator.batchSize,

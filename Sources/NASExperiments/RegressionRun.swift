@@ -85,14 +85,13 @@ public struct RegressionRun: Sendable {
         var experiment = try spec.makeExperiment()
         experiment.shufflesTrainingLabels = shufflesTrainingLabels
         let out = try runFolder("predictors")
-        var config = try experiment.config()
+        var config = try spec.recorded(in: try experiment.config())
         config["regression_suite"] = suite.name
         config["shuffled_training_labels"] = shufflesTrainingLabels
         let runner = try TrialRunner(
             files: PredictorExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
             jobs: jobs, resume: false)
         runner.progressLabel = "regress: predictor trials"
-        runner.record = ["spec.json": try spec.json()]
         let frozen = experiment
         try runner.run { try frozen.runTrial($0) }
         let summary = try PredictorSummaryTable(folder: out)
@@ -115,13 +114,12 @@ public struct RegressionRun: Sendable {
         let spec = try searchSpec(plan)
         let experiment = try spec.makeExperiment()
         let out = try runFolder("search")
-        var config = experiment.config
+        var config = try spec.recorded(in: experiment.config)
         config["regression_suite"] = suite.name
         let runner = try TrialRunner(
             files: SearchExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
             jobs: jobs, resume: false)
         runner.progressLabel = "regress: search trials"
-        runner.record = ["spec.json": try spec.json()]
         try runner.run { try experiment.runTrial($0) }
         try SearchSummaryTable(folder: out).write(to: out)
         try SearchCurves(folder: out).write(to: out)

@@ -21,8 +21,11 @@ final class ResultsStore: @unchecked Sendable {
                 throw ExperimentError.badInput("\(folder) already holds results: add --resume to continue that run, or choose another --out")
             }
             let stored = (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? ""
-            guard stored == config else {
-                throw ExperimentError.configMismatch(path: configPath, field: Self.firstDifference(stored, config))
+            if stored != config {
+                guard Self.isSpecUpgrade(stored: stored, config: config) else {
+                    throw ExperimentError.configMismatch(path: configPath, field: Self.firstDifference(stored, config))
+                }
+                try Self.writeAtomically(config, to: configPath)
             }
         } else {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -108,6 +111,20 @@ final class ResultsStore: @unchecked Sendable {
 
     static func writeAtomically(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// A run recorded before `config.json` held its spec (2026-12-03) resumes when everything
+    /// else is equal: the spec restates settings the rest of the configuration already pins.
+    /// Its `config.json` is then rewritten with the spec.
+    static func isSpecUpgrade(stored: String, config: String) -> Bool {
+        func object(_ text: String) -> [String: Any]? {
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+        }
+        guard let old = object(stored), old["spec"] == nil, var new = object(config), new.removeValue(forKey: "spec") != nil,
+              let a = try? JSONSerialization.data(withJSONObject: old, options: [.sortedKeys]),
+              let b = try? JSONSerialization.data(withJSONObject: new, options: [.sortedKeys])
+        else { return false }
+        return a == b
     }
 
     static func firstDifference(_ a: String, _ b: String) -> String {

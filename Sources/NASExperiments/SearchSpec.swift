@@ -5,7 +5,7 @@ import NASSearch
 
 /// Everything that decides a search experiment's results, as one `Codable` value: what a spec
 /// file (`nasbench search --spec FILE.json|yaml`) holds, what the CLI fills from its flags, and
-/// what a run records beside its results (`spec.json`, which re-runs it). Absent keys keep the
+/// what a run records in its `config.json` (which `--spec` re-runs). Absent keys keep the
 /// defaults below; unknown keys are an error. Where to write, threads, shards and resuming are
 /// not part of it: they never change a result.
 public struct SearchSpec: ExperimentSpec, Hashable, Sendable {
@@ -44,6 +44,14 @@ public struct SearchSpec: ExperimentSpec, Hashable, Sendable {
 
     public init(table: String) {
         self.table = table
+    }
+
+    public static let experiment = "search"
+
+    public var hinted: Self {
+        var spec = self
+        spec.table = PathHint.hint(for: table)
+        return spec
     }
 
     private enum CodingKeys: String, CodingKey {

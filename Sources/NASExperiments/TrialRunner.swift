@@ -60,19 +60,11 @@ public final class TrialRunner: @unchecked Sendable {
         self.resume = resume
     }
 
-    /// Files written beside the results (name to text), into the run's folder (not a shard's),
-    /// atomically, once the folder is accepted (a mismatched `--resume` never overwrites them):
-    /// e.g. the spec that re-runs the experiment.
-    public var record: [String: String] = [:]
-
     /// Runs the trials this shard owns that are not yet in the files; returns how many ran.
     @discardableResult
     public func run(_ trial: @escaping @Sendable (Int) throws -> TrialOutput) throws -> Int {
         let store = try ResultsStore(
             folder: files.folder(for: shard), files: files, config: configJSON(), resume: resume)
-        for (name, text) in record.sorted(by: { $0.key < $1.key }) {
-            try ResultsStore.writeAtomically(text, to: (files.folder as NSString).appendingPathComponent(name))
-        }
         let mine = shard.trials(of: trials)
         let done = try store.completedTrials()
         guard done.count <= mine.count, Array(mine.prefix(done.count)) == done else {

@@ -17,6 +17,7 @@ extension Split: ExpressibleByArgument {}
 extension Metric: ExpressibleByArgument {}
 extension IsomorphismRule: ExpressibleByArgument {}
 extension InitScheme: ExpressibleByArgument {}
+extension BatchNormMode: ExpressibleByArgument {}
 extension SpaceID: ExpressibleByArgument {}
 
 extension SearchSpec.QuerySeed: ExpressibleByArgument {}

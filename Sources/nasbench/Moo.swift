@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
-import NASDatasets
 import NASExperiments
-import NASOracle
 
-struct Moo: ParsableCommand {
+struct Moo: SpecCommand {
     static let configuration = CommandConfiguration(
         commandName: "moo",
         abstract: "NSGA-II on NB201: accuracy (a table column or random-weight evaluation) against a cost.",
@@ -15,64 +13,61 @@ struct Moo: ParsableCommand {
             final Pareto front with the oracle's --truth accuracy, and compares hypervolumes: this search, NSGA-II on \
             --truth itself (the upper bound) and random search with as many distinct cells. Hypervolume is taken on \
             the oracle's objectives scaled to [0, 1] over the whole table (best 0, worst 1), reference point (1, 1). \
-            --out writes front.csv, comparison.csv and config.json (byte-reproducible for a seed). See docs/RESULTS.md.
+            --out writes front.csv, comparison.csv and config.json (byte-reproducible for a seed; with the resolved \
+            spec, which --spec RUN/config.json re-runs). See docs/RESULTS.md.
             """)
 
-    @Option(help: "A nasbench HDF5 table of the nb201 space.")
-    var table: String
+    private static let defaults = MooSpec(table: "")
 
-    @Option(help: "Accuracy to maximise: a table column, or rwe (needs --cifar).")
-    var accuracy = "cifar10-valid.valid.accuracy.e200"
+    @OptionGroup(title: "Spec (MooSpec's keys: docs/RESULTS.md)")
+    var specOptions: SpecOptions
+
+    @Option(help: "A nasbench HDF5 table of the nb201 space.")
+    var table: String?
+
+    @Option(help: "Accuracy to maximise: a table column, or rwe (needs --cifar) (default \(defaults.accuracy)).")
+    var accuracy: String?
 
     @Option(help: "The oracle's accuracy column the front is judged by (default: --accuracy, or cifar10.test.accuracy.e200 for rwe).")
     var truth: String?
 
-    @Option(help: "Cost to minimise: a table column (e.g. cifar10.none.params_m, a latency_ms column) or flops.")
-    var cost = "cifar10.none.params_m"
+    @Option(help: "Cost to minimise: a table column (e.g. cifar10.none.params_m, a latency_ms column) or flops (default \(defaults.cost)).")
+    var cost: String?
 
-    @Option(help: "Population size.")
-    var population = 50
+    @Option(help: "Population size (default \(defaults.population)).")
+    var population: Int?
 
-    @Option(help: "Generations.")
-    var generations = 20
+    @Option(help: "Generations (default \(defaults.generations)).")
+    var generations: Int?
 
-    @Option(help: "Seed (the search, random search, and for rwe the images and each cell's weights).")
-    var seed: UInt64 = 0
+    @Option(help: "Seed (the search, random search, and for rwe the images and each cell's weights; default 0).")
+    var seed: UInt64?
 
-    @Option(help: "rwe: CIFAR-10 binary archive (cifar-10-binary.tar.gz layout).")
-    var cifar: String?
-
-    @OptionGroup(title: "Random-weight evaluation (with --accuracy rwe)") var rwe: RWEOptions
+    @OptionGroup(title: "Random-weight evaluation (with --accuracy rwe)")
+    var rwe: RWEOptions
 
     @Option(help: "Output folder for front.csv, comparison.csv, config.json (optional).")
     var out: String?
 
-    func run() throws {
-        let loaded = try BenchmarkTable.load(table)
-        let objective: MooAccuracy
-        var config: [String: Any] = ["table": table]
-        if accuracy == "rwe" {
-            guard let cifar else { throw ValidationError("--accuracy rwe needs --cifar (a CIFAR-10 binary archive)") }
-            let images = try RWEObjective.sampleImages(
-                train: try CIFAR10.load(archive: cifar, part: .train), test: try CIFAR10.load(archive: cifar, part: .test),
-                trainImages: rwe.images, testImages: rwe.testImages, seed: seed)
-            let evaluator = try rwe.evaluator()
-            objective = .rwe(RWEObjective(evaluator: evaluator, images: images, seed: seed))
-            config.merge([
-                "cifar": cifar, "images": rwe.images, "test_images": rwe.testImages, "channels": evaluator.channels,
-                "cells_per_stage": evaluator.cellsPerStage, "init": evaluator.initScheme.rawValue,
-                "batch_norm": evaluator.batchNorm.rawValue, "head_steps": evaluator.head.steps,
-            ]) { $1 }
-        } else {
-            objective = .column(try ColumnKey(name: accuracy))
-        }
-        let truthKey = try truth.map(ColumnKey.init(name:))
-            ?? (accuracy == "rwe" ? RWEExperiment.defaultTruth : try ColumnKey(name: accuracy))
-        let experiment = try MooExperiment(
-            table: loaded, truth: truthKey, cost: try MooCost(parsing: cost), populationSize: population,
-            generations: generations, seed: seed)
-        var report = try experiment.run(accuracy: objective)
-        report.config.merge(config) { $1 }
+    func validate() throws {
+        if specOptions.spec == nil, table == nil { throw ValidationError("Missing expected argument '--table <table>'") }
+    }
+
+    func resolvedSpec() throws -> MooSpec {
+        var resolved = try specOptions.base(Self.defaults)
+        if let table { resolved.table = table }
+        if let accuracy { resolved.accuracy = accuracy }
+        if let truth { resolved.truth = truth }
+        if let cost { resolved.cost = cost }
+        if let population { resolved.population = population }
+        if let generations { resolved.generations = generations }
+        if let seed { resolved.seed = seed }
+        rwe.apply(to: &resolved.rwe)
+        return resolved
+    }
+
+    func run(_ spec: MooSpec) throws {
+        let report = try spec.run()
         if let out { try report.write(to: out) }
         print(report.text, terminator: "")
     }

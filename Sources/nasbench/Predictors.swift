@@ -4,20 +4,20 @@ import NASExperiments
 import NASOracle
 import NASPredictors
 
-struct Predictors: ParsableCommand {
+struct Predictors: SpecCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train performance predictors on n random cells of a table and score them on all the others.",
         discussion: """
             For each predictor, train size and trial, fits on n random labelled cells (the same split for every \
             predictor within a trial) and scores Kendall tau, Spearman, Pearson, precision@10/100, MAE and RMSE on all \
             held-out cells. Writes results.csv (byte-reproducible), timings.csv, config.json (every hyperparameter) \
-            and summary.csv into --out, with spec.json (the resolved spec, which re-runs it); see docs/PREDICTORS.md. \
+            and summary.csv into --out; config.json records the resolved spec, and --spec RUN/config.json re-runs it; see docs/PREDICTORS.md. \
             Settings: defaults < --spec FILE < --config FILE.json|yaml (hyperparameters) < the options below. The NB201 \
             experiment is experiments/predictors-nb201.sh.
             """)
 
-    @Option(help: "A spec file (JSON or YAML: PredictorSpec's keys, docs/PREDICTORS.md); the options below override it.")
-    var spec: String?
+    @OptionGroup(title: "Spec (PredictorSpec's keys: docs/PREDICTORS.md)")
+    var specOptions: SpecOptions
 
     @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); train and test cells are its rows.")
     var table: String?
@@ -54,13 +54,10 @@ struct Predictors: ParsableCommand {
     @OptionGroup(title: "Hyperparameters (override --config)")
     var hyperparameters: PredictorOptions
 
-    @Flag(help: "Print the resolved spec (JSON, as spec.json records it) and exit without running.")
-    var printSpec = false
-
     func validate() throws {
-        if !printSpec { _ = try runOptions.folder() }
+        if !specOptions.printSpec { _ = try runOptions.folder() }
         if labelSeed == .sampled { throw ValidationError("--label-seed takes mean or a seed number, not sampled") }
-        if spec == nil {
+        if specOptions.spec == nil {
             if table == nil { throw ValidationError("Missing expected argument '--table <table>'") }
             _ = try label.required()
         }
@@ -68,7 +65,7 @@ struct Predictors: ParsableCommand {
 
     /// The spec file (or the defaults) with every option given applied.
     func resolvedSpec() throws -> PredictorSpec {
-        var resolved = try spec.map(PredictorSpec.load(path:)) ?? PredictorSpec(table: "")
+        var resolved = try specOptions.base(PredictorSpec(table: ""))
         if let table { resolved.table = table }
         if label.isGiven || resolved.label == nil {
             let (dataset, split, metric) = try label.required()
@@ -104,16 +101,11 @@ struct Predictors: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let spec = try resolvedSpec()
-        if printSpec {
-            print(try spec.json(), terminator: "")
-            return
-        }
+    func run(_ spec: PredictorSpec) throws {
         let experiment = try spec.makeExperiment()
         try runOptions.execute(
-            files: PredictorExperiment.files(folder: try runOptions.folder()), config: try experiment.config(),
+            spec: spec, files: PredictorExperiment.files(folder: try runOptions.folder()), config: try experiment.config(),
             trials: experiment.totalTrials, progressLabel: "predictor trials", trial: { try experiment.runTrial($0) },
-            record: ["spec.json": try spec.json()], summarize: { try Summarize.summarize(try runOptions.folder()) })
+            summarize: { try Summarize.summarize(try runOptions.folder()) })
     }
 }

@@ -1,39 +1,57 @@
 import ArgumentParser
 import NASEvaluators
+import NASExperiments
 
-/// The settings of random-weight evaluation, shared by `nasbench rwe` and `nasbench moo --accuracy rwe`.
-/// Defaults are ``RandomWeightEvaluator``'s (chosen by the sweep in docs/RESULTS.md).
+/// The settings of random-weight evaluation, shared by `nasbench rwe` and `nasbench moo --accuracy rwe`;
+/// each overrides the spec's `rwe` entry. Defaults are ``RandomWeightEvaluator``'s (chosen by the
+/// sweep in docs/RESULTS.md).
 struct RWEOptions: ParsableArguments {
-    @Option(help: "C, the stem width of the evaluated network (NB201 uses 16).")
-    var channels = RandomWeightEvaluator().channels
+    private static let defaults = RWESetup()
 
-    @Option(help: "N, cells per stage (NB201 uses 5).")
-    var cells = RandomWeightEvaluator().cellsPerStage
+    @Option(help: "CIFAR-10 binary archive (cifar-10-binary.tar.gz layout).")
+    var cifar: String?
 
-    @Option(help: "Training images whose features fit the head.")
-    var images = RandomWeightEvaluator.defaultTrainImages
+    @Option(help: "C, the stem width of the evaluated network (NB201 uses 16; default \(defaults.evaluator.channels)).")
+    var channels: Int?
 
-    @Option(help: "Held-out test images that score the head.")
-    var testImages = RandomWeightEvaluator.defaultTestImages
+    @Option(help: "N, cells per stage (NB201 uses 5; default \(defaults.evaluator.cellsPerStage)).")
+    var cells: Int?
 
-    @Option(help: "Weight initialisation.")
-    var initScheme = RandomWeightEvaluator().initScheme
+    @Option(help: "Training images whose features fit the head (default \(defaults.images)).")
+    var images: Int?
 
-    @Option(help: "Batch norm while extracting features: \(BatchNormMode.allCases.map(\.rawValue).joined(separator: ", ")) (inference mode, fresh running statistics).",
-            transform: BatchNormMode.init(parsing:))
-    var batchNorm = RandomWeightEvaluator().batchNorm
+    @Option(help: "Held-out test images that score the head (default \(defaults.testImages)).")
+    var testImages: Int?
 
-    @Option(help: "Full-batch Adam steps (epochs) of the softmax-regression head.")
-    var headSteps = RandomWeightEvaluator().head.steps
+    @Option(help: "Weight initialisation (default \(defaults.evaluator.initScheme.rawValue)).")
+    var initScheme: InitScheme?
 
-    /// The evaluator these options describe.
-    func evaluator() throws -> RandomWeightEvaluator {
-        var evaluator = RandomWeightEvaluator()
-        evaluator.channels = channels
-        evaluator.cellsPerStage = cells
-        evaluator.initScheme = initScheme
-        evaluator.batchNorm = batchNorm
-        evaluator.head.steps = headSteps
-        return evaluator
+    @Option(help: "Batch norm while extracting features (default \(defaults.evaluator.batchNorm.rawValue)).")
+    var batchNorm: BatchNormMode?
+
+    @Option(help: "Full-batch Adam steps (epochs) of the softmax-regression head (default \(defaults.evaluator.head.steps)).")
+    var headSteps: Int?
+
+    @Option(help: "Images in the NASWOT minibatch (default \(defaults.evaluator.naswotBatch)).")
+    var naswotBatch: Int?
+
+    func validate() throws {
+        for (name, value) in [("--channels", channels), ("--cells", cells), ("--head-steps", headSteps)] {
+            if let value, value < 1 { throw ValidationError("\(name) must be at least 1, got \(value)") }
+        }
+        if let naswotBatch, naswotBatch < 2 { throw ValidationError("--naswot-batch must be at least 2, got \(naswotBatch)") }
+    }
+
+    /// `setup` with every option given applied.
+    func apply(to setup: inout RWESetup) {
+        if let cifar { setup.cifar = cifar }
+        if let images { setup.images = images }
+        if let testImages { setup.testImages = testImages }
+        if let channels { setup.evaluator.channels = channels }
+        if let cells { setup.evaluator.cellsPerStage = cells }
+        if let initScheme { setup.evaluator.initScheme = initScheme }
+        if let batchNorm { setup.evaluator.batchNorm = batchNorm }
+        if let headSteps { setup.evaluator.head.steps = headSteps }
+        if let naswotBatch { setup.evaluator.naswotBatch = naswotBatch }
     }
 }

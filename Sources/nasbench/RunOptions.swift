@@ -24,7 +24,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Output folder (required to run).")
     var out: String?
 
-    /// `--out`, which every run needs (only `search --print-spec` runs nothing).
+    /// `--out`, which every run needs (only `--print-spec` runs nothing).
     func folder() throws -> String {
         guard let out else { throw ValidationError("Missing expected argument '--out <out>'") }
         return out
@@ -34,17 +34,17 @@ struct RunOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
-    /// Runs the pending trials (writing `record`'s files beside them, `TrialRunner.record`),
-    /// then prints the shard's hand-over message, or (whole run) the
-    /// text `summarize` returns after it has written the summary files.
+    /// Runs the pending trials of `spec`'s experiment (`config.json` = `config` with the spec),
+    /// then prints the shard's hand-over message, or (whole run) the text `summarize` returns
+    /// after it has written the summary files.
     func execute(
-        files: RunFiles, config: [String: Any], trials: Int, defaultJobs: Int = 2, progressLabel: String,
-        trial: @escaping @Sendable (Int) throws -> TrialOutput, record: [String: String] = [:],
-        summarize: () throws -> String
+        spec: some ExperimentSpec, files: RunFiles, config: [String: Any], trials: Int, defaultJobs: Int = 2,
+        progressLabel: String, trial: @escaping @Sendable (Int) throws -> TrialOutput, summarize: () throws -> String
     ) throws {
         let runner = try TrialRunner(
-            files: files, config: config, trials: trials, shard: shard, jobs: jobs ?? defaultJobs, resume: resume)
-        runner.record = record
+            files: files, config: try spec.recorded(in: config), trials: trials, shard: shard, jobs: jobs ?? defaultJobs,
+            resume: resume)
+        runner.progressLabel = progressLabel
         _ = try runner.run(trial)
         guard shard.count == 1 else {
             print("shard \(shard) done; when every shard is, run: nasbench merge \(try folder())")

@@ -5,7 +5,7 @@ import NASOracle
 import NASPredictors
 import NASSearch
 
-struct Search: ParsableCommand {
+struct Search: SpecCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run search strategies on a table: seeded trials, queries to the optimum, regret.",
         discussion: """
@@ -14,8 +14,8 @@ struct Search: ParsableCommand {
             stay inside the table). The WeakNAS NB201 comparison is experiments/weaknas-nb201.sh.
             """)
 
-    @Option(help: "A spec file (JSON or YAML: SearchSpec's keys, docs/SEARCH.md); the options below override it.")
-    var spec: String?
+    @OptionGroup(title: "Spec (SearchSpec's keys: docs/SEARCH.md)")
+    var specOptions: SpecOptions
 
     @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); its cells are the searchable set.")
     var table: String?
@@ -55,19 +55,16 @@ struct Search: ParsableCommand {
     @OptionGroup(title: "Strategy hyperparameters")
     var strategyOptions: StrategyOptions
 
-    @Flag(help: "Print the resolved spec (JSON, as spec.json records it) and exit without running.")
-    var printSpec = false
-
     func validate() throws {
         if let maxQueries, maxQueries < 1 { throw ValidationError("--max-queries must be at least 1, got \(maxQueries)") }
         if unique == .functional { throw ValidationError("--unique takes none or benchmark for a search (functional is for top)") }
-        if spec == nil, table == nil { throw ValidationError("give --table (or --spec FILE naming one)") }
-        if !printSpec { _ = try runOptions.folder() }
+        if specOptions.spec == nil, table == nil { throw ValidationError("give --table (or --spec FILE naming one)") }
+        if !specOptions.printSpec { _ = try runOptions.folder() }
     }
 
     /// The spec file (or the defaults) with every option given applied.
     func resolvedSpec() throws -> SearchSpec {
-        var resolved = try spec.map(SearchSpec.load(path:)) ?? SearchSpec(table: "")
+        var resolved = try specOptions.base(SearchSpec(table: ""))
         if let table { resolved.table = table }
         if let strategies { resolved.strategies = strategies }
         if let trials { resolved.trials = trials }
@@ -82,17 +79,11 @@ struct Search: ParsableCommand {
         return resolved
     }
 
-    func run() throws {
-        let spec = try resolvedSpec()
-        if printSpec {
-            print(try spec.json(), terminator: "")
-            return
-        }
+    func run(_ spec: SearchSpec) throws {
         let experiment = try spec.makeExperiment()
         try runOptions.execute(
-            files: SearchExperiment.files(folder: try runOptions.folder()), config: experiment.config, trials: experiment.totalTrials,
-            progressLabel: "search trials", trial: { try experiment.runTrial($0) },
-            record: ["spec.json": try spec.json()],
+            spec: spec, files: SearchExperiment.files(folder: try runOptions.folder()), config: experiment.config,
+            trials: experiment.totalTrials, progressLabel: "search trials", trial: { try experiment.runTrial($0) },
             summarize: { try Summarize.summarizeSearch(try runOptions.folder(), wide: wide) })
     }
 }

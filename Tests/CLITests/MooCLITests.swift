@@ -55,12 +55,17 @@ final class MooCLITests: XCTestCase {
         XCTAssertEqual(generations.last?[3], comparison[1][2])
         let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: tmp.file("a/config.json")))) as? [String: Any]
         XCTAssertEqual(config?["cost"] as? String, Fixtures.latencyKey.name)
-        XCTAssertEqual(config?["kind"] as? String, "moo")
-        // Same seed, same bytes.
+        XCTAssertEqual(config?["experiment"] as? String, "moo")
+        XCTAssertEqual((config?["spec"] as? [String: Any])?["population"] as? Int, 12)
+        // Same seed, same bytes; the recorded spec re-runs it.
         XCTAssertEqual(try run("b", cost: Fixtures.latencyKey.name).status, 0)
+        let rerun = try CLI.run(["moo", "--spec", tmp.file("a/config.json"), "--out", tmp.file("rerun")])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
         for name in ["front.csv", "comparison.csv", "generations.csv", "config.json"] {
-            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: tmp.file("a/\(name)"))),
-                           try Data(contentsOf: URL(fileURLWithPath: tmp.file("b/\(name)"))), name)
+            for other in ["b", "rerun"] {
+                XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: tmp.file("a/\(name)"))),
+                               try Data(contentsOf: URL(fileURLWithPath: tmp.file("\(other)/\(name)"))), "\(other)/\(name)")
+            }
         }
         for cost in [Fixtures.paramsKey.name, "flops"] {
             let other = try run("c-\(cost)", cost: cost)

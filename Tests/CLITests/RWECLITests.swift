@@ -46,6 +46,43 @@ final class RWECLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: tmp.file("b/results.csv"), encoding: .utf8), results)
     }
 
+    /// The spec in a run's config.json re-runs it byte for byte; a YAML spec with flags gives the
+    /// same run as the flags alone; `--print-spec` names every key; another command's run is refused.
+    func testRecordedSpecRerunsTheRun() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("a"), sample: 3)).status, 0)
+        let rerun = try CLI.run(["rwe", "--spec", tmp.file("a/config.json"), "--out", tmp.file("b")])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        for name in ["results.csv", "config.json", "summary.csv"] {
+            XCTAssertEqual(try String(contentsOfFile: tmp.file("a/\(name)"), encoding: .utf8),
+                           try String(contentsOfFile: tmp.file("b/\(name)"), encoding: .utf8), name)
+        }
+        try tmp.write("rwe.yaml", """
+            sample: 3
+            seed: 3
+            truth: \(Fixtures.accuracyKey.name)
+            rwe:
+              images: 30
+              test_images: 20
+              evaluator: {channels: 4, naswot_batch: 8, head_steps: 50}
+            """)
+        let yaml = try CLI.run(["rwe", "--spec", tmp.file("rwe.yaml"), "--table", table, "--cifar", cifar, "--out", tmp.file("c")])
+        XCTAssertEqual(yaml.status, 0, yaml.stderr)
+        XCTAssertEqual(try String(contentsOfFile: tmp.file("a/results.csv"), encoding: .utf8),
+                       try String(contentsOfFile: tmp.file("c/results.csv"), encoding: .utf8))
+        let printed = try CLI.run(["rwe", "--spec", tmp.file("rwe.yaml"), "--print-spec"])
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        for key in ["\"batch_norm\" : \"fresh\"", "\"channels\" : 4", "\"head_l2\"", "\"test_images\" : 20"] {
+            XCTAssertTrue(printed.stdout.contains(key), printed.stdout)
+        }
+        let wrongKind = try CLI.run(["search", "--spec", tmp.file("a/config.json"), "--print-spec"])
+        XCTAssertNotEqual(wrongKind.status, 0)
+        XCTAssertTrue(wrongKind.stderr.contains("a rwe run's configuration, not a search spec"), wrongKind.stderr)
+    }
+
     func testShardsMergeToTheUnshardedRunAndSummarizeRecomputesTheSummary() throws {
         let tmp = try TemporaryFolder()
         let table = tmp.file("cells.h5")

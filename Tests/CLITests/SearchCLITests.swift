@@ -58,7 +58,7 @@ final class SearchCLITests: XCTestCase {
         let tmp = try TemporaryFolder()
         let flags = try CLI.run(try searchArguments(out: tmp.file("flags")))
         XCTAssertEqual(flags.status, 0, flags.stderr)
-        let rerun = try CLI.run(["search", "--spec", tmp.file("flags/spec.json"), "--out", tmp.file("rerun")])
+        let rerun = try CLI.run(["search", "--spec", tmp.file("flags/config.json"), "--out", tmp.file("rerun")])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
         XCTAssertEqual(try contents(tmp.file("flags")), try contents(tmp.file("rerun")))
         try tmp.write("spec.yaml", """

@@ -66,6 +66,26 @@ final class TrialRunnerTests: XCTestCase {
         XCTAssertEqual(try contents(crashing), try contents(tmp.file("clean")))
     }
 
+    /// A run recorded before config.json held its spec resumes under a config that adds only the
+    /// spec (and its config.json gains it); any other difference is still refused.
+    func testRunWithoutSpecResumesWhenOnlyTheSpecIsNew() throws {
+        let tmp = try TemporaryFolder()
+        let old: [String: Any] = ["experiment": "test", "seed": 7]
+        var new = old
+        new["spec"] = ["seed": 7]
+        try run(tmp.file("whole"), jobs: 2, config: new)
+        let folder = tmp.file("old")
+        XCTAssertThrowsError(try run(folder, jobs: 1, trials: 12, config: old) { index in
+            if index == 5 { throw ExperimentError.badInput("simulated stop") }
+            return Self.trial(index)
+        })
+        var changed = new
+        changed["seed"] = 8
+        XCTAssertThrowsError(try run(folder, jobs: 2, resume: true, config: changed))
+        try run(folder, jobs: 2, resume: true, config: new)
+        XCTAssertEqual(try contents(folder), try contents(tmp.file("whole")))
+    }
+
     func testShardsMergeToTheUnshardedFiles() throws {
         let tmp = try TemporaryFolder()
         try run(tmp.file("whole"), jobs: 2)
