@@ -5,29 +5,21 @@
 # a measured latency. Results in docs/RESULTS.md (### NSGA-II); outputs copied to
 # notebooks-export/data/moo-nb201/<run>.
 #
+# The runs are experiments/moo-nb201-rwe.yaml and moo-nb201-oracle.yaml (with --cost per cost).
 # Usage: experiments/moo-nb201.sh [extra nasbench moo options for the RWE run]
-# Env: NASBENCH_DATA (default /work/shared/data), TABLE, OUT, NASBENCH (binary; default: build release).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA=${NASBENCH_DATA:-/work/shared/data}
+# Env: NASBENCH_DATA, NASBENCH, TABLE, OUT.
+source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb201.h5}
 OUT=${OUT:-runs/moo-nb201}
 export OPENBLAS_NUM_THREADS=1
-if [ -z "${NASBENCH:-}" ]; then
-  swift build -c release --product nasbench
-  NASBENCH=.build/release/nasbench
-fi
-mkdir -p "$(dirname "$TABLE")" "$OUT"
-[ -f "$TABLE" ] || "$NASBENCH" import nb201 "$DATA/nb201" -o "$TABLE"
-
-nice -n 10 "$NASBENCH" moo --table "$TABLE" --accuracy rwe --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" \
-  --truth cifar10.test.accuracy.e200 --cost cifar10.none.params_m --population 20 --generations 10 --seed 0 \
-  --channels 8 --cells 1 --batch-norm fresh --init-scheme pytorch --images 1000 --test-images 1000 --head-steps 300 \
-  --out "$OUT/rwe-params" "$@" | tee "$OUT/rwe-params.txt"
+ensure_table nb201 "$TABLE"
+mkdir -p "$OUT"
+nice -n 10 "$NASBENCH" moo --spec experiments/moo-nb201-rwe.yaml --table "$TABLE" \
+  --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --out "$OUT/rwe-params" "$@" | tee "$OUT/rwe-params.txt"
 for cost in cifar10.none.params_m flops cifar100.none.latency_ms.@pi5-onnx; do
   name=oracle-${cost//[^a-z0-9]/-}
-  nice -n 10 "$NASBENCH" moo --table "$TABLE" --accuracy cifar10.test.accuracy.e200 --cost "$cost" \
-    --population 20 --generations 10 --seed 0 --out "$OUT/$name" | tee "$OUT/$name.txt"
+  nice -n 10 "$NASBENCH" moo --spec experiments/moo-nb201-oracle.yaml --table "$TABLE" --cost "$cost" \
+    --out "$OUT/$name" | tee "$OUT/$name.txt"
 done
 mkdir -p notebooks-export/data/moo-nb201
 for run in "$OUT"/*/; do

@@ -7,17 +7,14 @@
 # The chosen setting is then confirmed on 200 *different* cells (--seed 0) by
 # experiments/rwe-nb201.sh; results in docs/RESULTS.md (## Random-weight evaluation).
 #
+# The base setting is experiments/rwe-sweep-nb201.yaml; each setting below changes one or two knobs.
 # Usage: experiments/rwe-sweep-nb201.sh [name ...]   (default: every setting below, in order)
-# Env: NASBENCH_DATA (default /work/shared/data), TABLE, OUT, SAMPLE, SEED; NO_BUILD=1 uses the built binary.
+# Env: NASBENCH_DATA, NASBENCH, TABLE, OUT, SAMPLE, SEED.
 # Each setting's run lands in $OUT/<name> (resumable); sweep.csv gathers RWE's Kendall tau,
 # Spearman and mean seconds per cell, and is copied to notebooks-export/data/rwe-sweep-nb201.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA=${NASBENCH_DATA:-/work/shared/data}
+PRIVATE_BINARY=1 source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb201.h5}
 OUT=${OUT:-runs/rwe-sweep-nb201}
-SAMPLE=${SAMPLE:-100}
-SEED=${SEED:-1}
 export OPENBLAS_NUM_THREADS=1
 
 declare -A SETTINGS=(
@@ -45,20 +42,14 @@ ORDER=(base bn-fresh kaiming fresh-kaiming fresh-xavier fresh-n2 fresh-img2000 f
        fresh-steps100 fresh-c16 xavier n2 img500 img2000 steps100 steps1000 c16)
 [ $# -gt 0 ] && ORDER=("$@")
 
-[ -n "${NO_BUILD:-}" ] || swift build -c release --product nasbench
-# A private copy, so that rebuilding while the sweep runs cannot change it midway.
-BIN=$(mktemp /tmp/nasbench-sweep.XXXXXX)
-cp .build/release/nasbench "$BIN" && chmod +x "$BIN"
-trap 'rm -f "$BIN"' EXIT
-mkdir -p "$(dirname "$TABLE")" "$OUT"
-[ -f "$TABLE" ] || "$BIN" import nb201 "$DATA/nb201" -o "$TABLE"
+mkdir -p "$OUT"
+ensure_table nb201 "$TABLE"
 for name in "${ORDER[@]}"; do
   [ -n "${SETTINGS[$name]+x}" ] || { echo "unknown setting '$name' (expected one of: ${!SETTINGS[*]})" >&2; exit 2; }
-  resume=""; [ -f "$OUT/$name/config.json" ] && resume="--resume"
   # shellcheck disable=SC2086
-  nice -n 10 "$BIN" rwe --table "$TABLE" --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" \
-    --sample "$SAMPLE" --seed "$SEED" --channels 8 --cells 1 --init-scheme pytorch --batch-norm batch \
-    --images 1000 --test-images 1000 --head-steps 300 --jobs 1 --out "$OUT/$name" $resume ${SETTINGS[$name]}
+  nice -n 10 "$NASBENCH" rwe --spec experiments/rwe-sweep-nb201.yaml --table "$TABLE" \
+    --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" ${SAMPLE:+--sample "$SAMPLE"} ${SEED:+--seed "$SEED"} \
+    --jobs 1 --out "$OUT/$name" $(resume_flag "$OUT/$name") ${SETTINGS[$name]}
 done
 
 # One line a finished setting: RWE accuracy's tau and Spearman, NASWOT's and params' for scale.

@@ -12,24 +12,15 @@
 # The other strategies with seed-mean answers: experiments/weaknas-nb201-mean.sh.
 #
 # Usage: experiments/weaknas-nb201-authors.sh [extra nasbench search options]   (resumes a stopped run)
-# Env: NASBENCH_DATA (default ../shared/data), TABLE, OUT, TRIALS (default 100).
+# Env: NASBENCH_DATA, NASBENCH, TABLE, OUT, TRIALS (default 100).
 # Save a stopped run for the next session: tools/report.py --collect (copies trials.csv,
 # config.json and a gzipped queries.csv into notebooks-export/data/weaknas-nb201-authors).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA=${NASBENCH_DATA:-../shared/data}
+source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb201.h5}
 OUT=${OUT:-runs/weaknas-nb201-authors/weaknas-mlp-max1000}
-TRIALS=${TRIALS:-100}
-
-swift build -c release --product nasbench
-mkdir -p "$(dirname "$TABLE")"
-[ -f "$TABLE" ] || .build/release/nasbench import nb201 "$DATA/nb201" -o "$TABLE"
-# A run stopped in an earlier session continues from the state committed in notebooks-export
-# (config.json, trials.csv and queries.csv.gz of the default --out).
+ensure_table nb201 "$TABLE"
+# A run stopped in an earlier session continues from the state tools/report.py --collect saved.
 if [ "$OUT" = runs/weaknas-nb201-authors/weaknas-mlp-max1000 ]; then tools/restore-saved-run.sh notebooks-export/data/weaknas-nb201-authors "$OUT"; fi
-resume=""; [ -f "$OUT/config.json" ] && resume="--resume"
 # OpenBLAS's native kernel for this CPU (the machine's environment may pin another).
-# The experiment itself is the spec file; options given here override it.
-OPENBLAS_CORETYPE= .build/release/nasbench search --spec experiments/weaknas-nb201-authors.yaml --table "$TABLE" \
-  --trials "$TRIALS" --jobs 2 --out "$OUT" $resume "$@"
+OPENBLAS_CORETYPE= "$NASBENCH" search --spec experiments/weaknas-nb201-authors.yaml --table "$TABLE" ${TRIALS:+--trials "$TRIALS"} \
+  --jobs 2 --out "$OUT" $(resume_flag "$OUT") "$@"
