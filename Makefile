@@ -85,28 +85,28 @@ regress:
 
 ## notebooks-export/report.md and its PNGs, from the CSVs in notebooks-export/data alone.
 report: venv
-	$(PYTHON) tools/report.py
+	$(PYTHON) tools/scripts/report.py
 
 ## The embedded default table: the shared NB201 data when NASBENCH_DATA or ../shared/data has it,
 ## otherwise the analog-nasbench package's 15,625 NB201-space cells, converted here.
 default-table: release venv
-	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/default-table.sh
+	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/bridges/default-table.sh
 
 ## NAS-Bench-Graph (PyPI nas-bench-graph 1.4.0) converted to data/cache/nbgraph.h5.
 nbgraph-table: release venv
-	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/nbgraph-table.sh
+	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(RELEASE_BIN)/nasbench tools/bridges/nbgraph-table.sh
 
 ## The committed fixture tables in data/ (data/README.md), remade from the embedded default.
 fixtures: build venv
-	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(abspath .build/debug/nasbench) tools/make-fixtures.sh
+	@NASBENCH_PYTHON=$(abspath $(PYTHON)) NASBENCH=$(abspath .build/debug/nasbench) tools/scripts/make-fixtures.sh
 
 demo: default-table
-	@tools/demo.sh $(RELEASE_BIN)/nasbench "$$(cat data/cache/default-table.path)"
+	@tools/scripts/demo.sh $(RELEASE_BIN)/nasbench "$$(cat data/cache/default-table.path)"
 
 bench: release venv default-table
-	@tools/bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
-	@tools/tensor-bench.sh $(RELEASE_BIN) $(abspath $(PYTHON))
-	@tools/weaknas-bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
+	@tools/scripts/bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
+	@tools/scripts/tensor-bench.sh $(RELEASE_BIN) $(abspath $(PYTHON))
+	@tools/scripts/weaknas-bench.sh $(RELEASE_BIN) "$$(cat data/cache/default-table.path)" $(abspath $(PYTHON))
 
 ## Optional: PyTorch CPU's training step of the same CNN next to ours, from a separate venv
 ## (.venv-torch; PyTorch is not a dependency of the product or of `make test`). TORCH_SPEC picks
@@ -118,7 +118,7 @@ bench-torch: release
 	@test -x $(TORCH_VENV)/bin/python || python3 -m venv $(TORCH_VENV)
 	$(TORCH_VENV)/bin/pip install -q numpy "$(TORCH_SPEC)"
 	$(RELEASE_BIN)/tensor-bench --step-only
-	$(TORCH_VENV)/bin/python tools/tensor_bench_reference.py
+	$(TORCH_VENV)/bin/python tools/reference/tensor_bench_reference.py
 
 clean:
 	rm -rf .build data/cache

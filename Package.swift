@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "NASTensorTests", dependencies: ["NASTensor", "NASTensorState", "NASDatasets", "TestSupport"]),
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
-            exclude: ["Fixtures"]),  // tfrecord files read by path (tools/nb101_tfrecord_fixtures.py)
+            exclude: ["Fixtures"]),  // tfrecord files read by path (tools/reference/nb101_tfrecord_fixtures.py)
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "TestSupport"]),
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),

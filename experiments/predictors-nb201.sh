@@ -18,4 +18,4 @@ ensure_table nb201 "$TABLE"
 "$NASBENCH" predictors --spec experiments/predictors-nb201.yaml --table "$TABLE" \
   ${PREDICTORS:+--predictors "$PREDICTORS"} ${ENCODING:+--encoding "$ENCODING"} --jobs 2 --out "$OUT" $(resume_flag "$OUT") "$@"
 make venv >/dev/null
-.venv/bin/python tools/plot_predictors.py "$OUT" --copy-to "$PLOT"
+.venv/bin/python tools/scripts/plot_predictors.py "$OUT" --copy-to "$PLOT"

@@ -11,8 +11,8 @@ source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb201.h5}
 OUT=${OUT:-runs/weaknas-nb201-ei/weaknas-ei5-mlp-max1000}
 ensure_table nb201 "$TABLE"
-# A run stopped in an earlier session continues from the state tools/report.py --collect saved.
-if [ "$OUT" = runs/weaknas-nb201-ei/weaknas-ei5-mlp-max1000 ]; then tools/restore-saved-run.sh notebooks-export/data/weaknas-nb201-ei "$OUT"; fi
+# A run stopped in an earlier session continues from the state tools/scripts/report.py --collect saved.
+if [ "$OUT" = runs/weaknas-nb201-ei/weaknas-ei5-mlp-max1000 ]; then tools/scripts/restore-saved-run.sh notebooks-export/data/weaknas-nb201-ei "$OUT"; fi
 # OpenBLAS's native kernel for this CPU (the machine's environment may pin another).
 OPENBLAS_CORETYPE= "$NASBENCH" search --spec experiments/weaknas-ei-nb201.yaml --table "$TABLE" ${TRIALS:+--trials "$TRIALS"} \
   --jobs 2 --out "$OUT" $(resume_flag "$OUT") "$@"

@@ -13,14 +13,14 @@
 #
 # Usage: experiments/weaknas-nb201-authors.sh [extra nasbench search options]   (resumes a stopped run)
 # Env: NASBENCH_DATA, NASBENCH, TABLE, OUT, TRIALS (default 100).
-# Save a stopped run for the next session: tools/report.py --collect (copies trials.csv,
+# Save a stopped run for the next session: tools/scripts/report.py --collect (copies trials.csv,
 # config.json and a gzipped queries.csv into notebooks-export/data/weaknas-nb201-authors).
 source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb201.h5}
 OUT=${OUT:-runs/weaknas-nb201-authors/weaknas-mlp-max1000}
 ensure_table nb201 "$TABLE"
-# A run stopped in an earlier session continues from the state tools/report.py --collect saved.
-if [ "$OUT" = runs/weaknas-nb201-authors/weaknas-mlp-max1000 ]; then tools/restore-saved-run.sh notebooks-export/data/weaknas-nb201-authors "$OUT"; fi
+# A run stopped in an earlier session continues from the state tools/scripts/report.py --collect saved.
+if [ "$OUT" = runs/weaknas-nb201-authors/weaknas-mlp-max1000 ]; then tools/scripts/restore-saved-run.sh notebooks-export/data/weaknas-nb201-authors "$OUT"; fi
 # OpenBLAS's native kernel for this CPU (the machine's environment may pin another).
 OPENBLAS_CORETYPE= "$NASBENCH" search --spec experiments/weaknas-nb201-authors.yaml --table "$TABLE" ${TRIALS:+--trials "$TRIALS"} \
   --jobs 2 --out "$OUT" $(resume_flag "$OUT") "$@"

@@ -6,7 +6,7 @@ import NASSpaces
 /// The predictor side of `make bench`: Kendall tau on every cell's value pair, the random
 /// forest (NASLib's defaults) fitted on 1,000 cells and WeakNAS's MLP fitted on 100 cells, each
 /// predicting the rest, on seeded splits
-/// that are written to `splitsPath` so that `tools/bench_reference.py` times scipy and
+/// that are written to `splitsPath` so that `tools/reference/bench_reference.py` times scipy and
 /// scikit-learn on the very same data.
 func benchPredictors(table: BenchmarkTable, label: ColumnKey, splitsPath: String, emit: ([String: Any]) -> Void) throws {
     guard table.space == .nb201 else { return }

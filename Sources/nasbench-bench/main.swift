@@ -1,7 +1,7 @@
-// Benchmarks of the oracle and the predictors, printed as JSON Lines for tools/bench.sh to set
+// Benchmarks of the oracle and the predictors, printed as JSON Lines for tools/scripts/bench.sh to set
 // beside the Python references (h5py, pandas, numpy, scipy, scikit-learn).
 // Usage: nasbench-bench TABLE.h5 [QUERIES] [SPLITS.json]   (SPLITS.json: the predictor splits,
-// written for tools/bench_reference.py)
+// written for tools/reference/bench_reference.py)
 // `nasbench-bench nb101-enumerate`: every NAS-Bench-101 model, deduplicated by the official hash.
 import Foundation
 import NASOracle

@@ -2,11 +2,11 @@
 // (or MLPPredictor, MODEL mlp) on
 // seeded train splits of nb201_full.csv (cifar10-valid valid accuracy, 200 epochs; adjacency
 // one-hot features), scores Kendall tau on all held-out cells, and exports the splits and the
-// configuration for tools/predictor_reference.py, which fits sklearn on the very same splits.
+// configuration for tools/reference/predictor_reference.py, which fits sklearn on the very same splits.
 //
 // Usage: nasbench-predictors-bench NB201_FULL_CSV OUT_DIR [SIZES (comma-separated)] [SEEDS] [MODEL rf|mlp]
 // Writes OUT_DIR/config.json, OUT_DIR/splits.csv (size,seed,train rows joined by ';') and
-// OUT_DIR/swift.csv (size,seed,tau,fit_s,predict_s). Run it through tools/predictor_compare.sh.
+// OUT_DIR/swift.csv (size,seed,tau,fit_s,predict_s). Run it through tools/reference/predictor_compare.sh.
 import Foundation
 import NASOracle
 import NASPredictors

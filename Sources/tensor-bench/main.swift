@@ -8,7 +8,7 @@
 // step; --step-only runs just the step and breakdown (for profiling).
 // --dnnl-c PATH runs tools/bench/dnnl_conv_bench.c's binary on the conv shapes for side-by-side
 // ratios (against oneDNN's own OpenMP threading and against the engine's policy done in C); --reference runs the RWE and training-step sections on the im2col + sgemm reference.
-// Compare with tools/tensor_bench_reference.py (NumPy / PyTorch).
+// Compare with tools/reference/tensor_bench_reference.py (NumPy / PyTorch).
 import Foundation
 import NASEvaluators
 import NASSpaces

@@ -3,7 +3,7 @@ import NASOracle
 import TestSupport
 import XCTest
 
-/// End-to-end on the real NAS-Bench-Graph table: `tools/nbgraph-table.sh` (exporter + `nasbench
+/// End-to-end on the real NAS-Bench-Graph table: `tools/bridges/nbgraph-table.sh` (exporter + `nasbench
 /// import csv`), then info, query, top and verify. Skips when the PyPI package is not installed.
 final class NBGraphCLITests: XCTestCase {
     nonisolated(unsafe) static var built: (folder: TemporaryFolder, table: String)?
@@ -17,7 +17,7 @@ final class NBGraphCLITests: XCTestCase {
         let out = folder.file("nbgraph.h5")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [(ReferencePython.packageRoot as NSString).appendingPathComponent("tools/nbgraph-table.sh")]
+        process.arguments = [(ReferencePython.packageRoot as NSString).appendingPathComponent("tools/bridges/nbgraph-table.sh")]
         var environment = ProcessInfo.processInfo.environment
         environment["NASBENCH"] = try CLI.executable().path
         environment["NASBENCH_PYTHON"] = ReferencePython.interpreter()

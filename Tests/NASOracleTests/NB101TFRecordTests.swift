@@ -4,7 +4,7 @@ import NASSpaces
 import TestSupport
 import XCTest
 
-/// The official-format importer on files written by tools/nb101_tfrecord_fixtures.py.
+/// The official-format importer on files written by tools/reference/nb101_tfrecord_fixtures.py.
 final class NB101TFRecordTests: XCTestCase {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/nb101").path

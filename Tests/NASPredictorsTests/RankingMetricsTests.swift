@@ -85,7 +85,7 @@ final class RankingMetricsTests: XCTestCase {
         let payload = ["cases": cases.map { ["name": $0.name, "x": $0.x, "y": $0.y] as [String: Any] }]
         let input = temp.file("cases.json")
         try JSONSerialization.data(withJSONObject: payload).write(to: URL(fileURLWithPath: input))
-        let output = try ReferencePython.runTool("metrics_reference.py", [input])
+        let output = try ReferencePython.runTool("reference/metrics_reference.py", [input])
         let reference = try XCTUnwrap(JSONSerialization.jsonObject(with: output) as? [String: [String: Double]])
         for (name, x, y) in cases {
             let expected = try XCTUnwrap(reference[name], name)

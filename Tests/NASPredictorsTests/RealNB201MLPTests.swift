@@ -5,7 +5,7 @@ import XCTest
 /// splits) on real NAS-Bench-201 (`$NASBENCH_DATA/nb201`): cifar10-valid valid accuracy (200
 /// epochs), adjacency one-hot features, Kendall tau on all held-out cells. To stay within
 /// seconds it uses 4 hidden layers of 128 units and 2 seeds; the full-width table (4 x 1000) is in
-/// docs/RESULTS.md (`tools/predictor_compare.sh DATA 50,100,200 2 mlp`).
+/// docs/RESULTS.md (`tools/reference/predictor_compare.sh DATA 50,100,200 2 mlp`).
 final class RealNB201MLPTests: XCTestCase {
     func testMLPMatchesScikitLearn() throws {
         let size = 100

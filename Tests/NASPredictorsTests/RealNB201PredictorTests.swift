@@ -4,7 +4,7 @@ import XCTest
 /// The random forest against scikit-learn on real NAS-Bench-201 (`$NASBENCH_DATA/nb201`):
 /// cifar10-valid valid accuracy (200 epochs), adjacency one-hot features, seeded train splits,
 /// Kendall tau on all held-out cells. The full table is in docs/RESULTS.md
-/// (tools/predictor_compare.sh); this checks two train sizes in well under a minute.
+/// (tools/reference/predictor_compare.sh); this checks two train sizes in well under a minute.
 final class RealNB201PredictorTests: XCTestCase {
     func testRandomForestMatchesScikitLearn() throws {
         let sizes = [100, 500]

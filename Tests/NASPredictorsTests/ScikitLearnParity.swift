@@ -5,7 +5,7 @@ import NASSpaces
 import TestSupport
 import XCTest
 
-/// A predictor against its scikit-learn counterpart (`tools/predictor_reference.py`, same
+/// A predictor against its scikit-learn counterpart (`tools/reference/predictor_reference.py`, same
 /// hyperparameters, same seeded splits) on real NAS-Bench-201 (`$NASBENCH_DATA/nb201`):
 /// cifar10-valid valid accuracy (200 epochs), adjacency one-hot features, Kendall tau on all
 /// held-out cells. Shared by the parity tests of each model.
@@ -53,7 +53,7 @@ enum ScikitLearnParity {
         try temp.write("splits.csv", splitLines.joined(separator: "\n") + "\n")
         try JSONEncoder().encode(configuration).write(to: URL(fileURLWithPath: temp.file("config.json")))
         let output = try ReferencePython.runTool(
-            "predictor_reference.py",
+            "reference/predictor_reference.py",
             ["--data", path, "--splits", temp.file("splits.csv"), "--config", temp.file("config.json"), "--json"])
         var theirs: [Int: [Double]] = [:]
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {

@@ -1,7 +1,7 @@
 import NASSpaces
 import XCTest
 
-/// The module hash against the official graph code (vectors from tools/nb101_reference_hashes.py).
+/// The module hash against the official graph code (vectors from tools/reference/nb101_reference_hashes.py).
 final class NB101HashTests: XCTestCase {
     private let space = NB101Space()
 

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// The NAS-Bench-Graph CSV written by `tools/nbgraph_export.py` from the installed PyPI package
+/// The NAS-Bench-Graph CSV written by `tools/bridges/nbgraph_export.py` from the installed PyPI package
 /// `nas-bench-graph` (1.4.0), once per test process. Tests skip when the package is missing.
 public enum NBGraphExport {
     /// One row of the exported CSV: the canonical cell string and the package hash.
@@ -21,7 +21,7 @@ public enum NBGraphExport {
         try ReferencePython.require(["nas_bench_graph.architecture"])
         let folder = try TemporaryFolder()
         let csv = folder.file("nbgraph.csv")
-        _ = try ReferencePython.runTool("nbgraph_export.py", ["--out", csv, "--provenance", folder.file("nbgraph.json")])
+        _ = try ReferencePython.runTool("bridges/nbgraph_export.py", ["--out", csv, "--provenance", folder.file("nbgraph.json")])
         cached = (folder, csv)
         return csv
     }

@@ -1,4 +1,4 @@
-"""Tests for tools/analog_nasbench_export.py (the analog-nasbench -> CSV bridge).
+"""Tests for tools/bridges/analog_nasbench_export.py (the analog-nasbench -> CSV bridge).
 
 Always run: export from the installed analog-nasbench 0.1.3 package and check
 the table; check the failure paths on small crafted pickles.
@@ -18,8 +18,8 @@ import textwrap
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXPORTER = os.path.join(ROOT, "tools", "analog_nasbench_export.py")
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+EXPORTER = os.path.join(ROOT, "tools", "bridges", "analog_nasbench_export.py")
+sys.path.insert(0, os.path.join(ROOT, "tools", "bridges"))
 import analog_nasbench_export as ex  # noqa: E402  (stdlib only; does not import the package)
 
 OPS = ("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3")

@@ -1,5 +1,5 @@
 """The committed fixture tables in data/: readable by h5py, and equal to the rows of the embedded
-default (the analog-nasbench package, bridged by tools/analog_nasbench_export.py) they were cut from."""
+default (the analog-nasbench package, bridged by tools/bridges/analog_nasbench_export.py) they were cut from."""
 import csv
 import json
 import subprocess
@@ -14,7 +14,7 @@ SAMPLE = ROOT / "data" / "nb201-analog-sample100.h5"
 
 
 def test_sample_is_every_157th_cell_of_the_default_with_its_values(tmp_path):
-    subprocess.run([sys.executable, ROOT / "tools" / "analog_nasbench_export.py", "--out", tmp_path / "a.csv",
+    subprocess.run([sys.executable, ROOT / "tools" / "bridges" / "analog_nasbench_export.py", "--out", tmp_path / "a.csv",
                     "--provenance", tmp_path / "a.json"], check=True, capture_output=True)
     with open(tmp_path / "a.csv") as f:
         rows = list(csv.DictReader(f))

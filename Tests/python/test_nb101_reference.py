@@ -16,7 +16,7 @@ def test_reference_hashes_are_regenerated_identically():
         importlib.metadata.distribution("nasbench-pytorch")
     except importlib.metadata.PackageNotFoundError:
         pytest.fail("nasbench-pytorch is not installed: pip install --no-deps -r tools/requirements-nb101.txt")
-    out = subprocess.run([sys.executable, str(ROOT / "tools/nb101_reference_hashes.py")], check=True,
+    out = subprocess.run([sys.executable, str(ROOT / "tools/reference/nb101_reference_hashes.py")], check=True,
                          capture_output=True, text=True).stdout
     assert out == (ROOT / "Tests/NASSpacesTests/NB101ReferenceHashes.swift").read_text()
 
@@ -24,7 +24,7 @@ def test_reference_hashes_are_regenerated_identically():
 def test_tfrecord_fixtures_are_regenerated_identically():
     folder = ROOT / "Tests/NASOracleTests/Fixtures/nb101"
     with tempfile.TemporaryDirectory() as temp:
-        subprocess.run([sys.executable, str(ROOT / "tools/nb101_tfrecord_fixtures.py"), temp], check=True)
+        subprocess.run([sys.executable, str(ROOT / "tools/reference/nb101_tfrecord_fixtures.py"), temp], check=True)
         made = sorted(p.name for p in Path(temp).iterdir())
         assert made == sorted(p.name for p in folder.iterdir())
         for name in made:

@@ -1,4 +1,4 @@
-"""Tests for tools/nbgraph_export.py (the nas-bench-graph -> CSV bridge) and the converted table.
+"""Tests for tools/bridges/nbgraph_export.py (the nas-bench-graph -> CSV bridge) and the converted table.
 
 Needs the PyPI package nas-bench-graph 1.4.0 (installed by `make venv`, --no-deps); skipped
 with a message when it is missing. Checks the CSV against the package's own reader and
@@ -20,7 +20,7 @@ import sys
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXPORTER = os.path.join(ROOT, "tools", "nbgraph_export.py")
+EXPORTER = os.path.join(ROOT, "tools", "bridges", "nbgraph_export.py")
 DATASETS = ("cora", "citeseer", "pubmed", "cs", "physics", "photo", "computers", "arxiv", "proteins")
 
 nbg = pytest.importorskip("nas_bench_graph", reason="nas-bench-graph not installed: run `make venv`")

@@ -1,5 +1,5 @@
 """`nasbench predictors` runs read by pandas (summary.csv against an independent groupby) and
-plotted by tools/plot_predictors.py (readable PNG, the same bytes twice)."""
+plotted by tools/scripts/plot_predictors.py (readable PNG, the same bytes twice)."""
 import subprocess
 import sys
 from pathlib import Path
@@ -46,7 +46,7 @@ def test_summary_matches_pandas(run):
 
 
 def test_plot_is_a_deterministic_png(run, tmp_path):
-    script = ROOT / "tools" / "plot_predictors.py"
+    script = ROOT / "tools" / "scripts" / "plot_predictors.py"
     for copy in ("a.png", "b.png"):
         subprocess.run([sys.executable, script, run, "--copy-to", tmp_path / copy], check=True, capture_output=True)
     first = (tmp_path / "a.png").read_bytes()

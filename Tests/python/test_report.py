@@ -1,4 +1,4 @@
-"""tools/report.py: report.md with non-trivial PNGs from the committed CSVs, the same bytes twice,
+"""tools/scripts/report.py: report.md with non-trivial PNGs from the committed CSVs, the same bytes twice,
 and sections skipped (not a crash) when inputs are missing."""
 import shutil
 import subprocess
@@ -9,7 +9,7 @@ import matplotlib.image as mpimg
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "tools" / "report.py"
+SCRIPT = ROOT / "tools" / "scripts" / "report.py"
 PNGS = ["report-predictors-tau.png", "report-search-queries.png", "report-search-curves.png", "report-weaknas-authors.png"]
 
 

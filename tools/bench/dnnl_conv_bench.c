@@ -1,5 +1,5 @@
 /* dnnl_conv_bench: oneDNN's 3x3 convolution (padding 1) called directly from C, the ceiling the
- * tensor engine's oneDNN path is measured against (`make bench`, tools/tensor-bench.sh).
+ * tensor engine's oneDNN path is measured against (`make bench`, tools/scripts/tensor-bench.sh).
  * Layouts are the library's choice (dnnl_format_tag_any); no reorders are timed. Best of 10
  * runs after 3 warm-ups, per pass: forward (training), backward-data, backward-weights.
  * Two rows per shape:

@@ -15,7 +15,7 @@ test_accuracy = 5`, `string checkpoint_path = 6`). Each (model, epochs) is train
 Needs `protobuf` and `crc32c` (tools/requirements.txt); the protobuf messages are built from
 descriptors here, so no protoc is needed. Output is deterministic.
 
-    python3 tools/nb101_tfrecord_fixtures.py Tests/NASOracleTests/Fixtures/nb101
+    python3 tools/reference/nb101_tfrecord_fixtures.py Tests/NASOracleTests/Fixtures/nb101
 """
 import base64
 import json
@@ -26,7 +26,7 @@ import sys
 import crc32c
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
-# Hashes from the official graph code (tools/nb101_reference_hashes.py vectors).
+# Hashes from the official graph code (tools/reference/nb101_reference_hashes.py vectors).
 MODELS = [
     # (module_hash, pruned adjacency rows, ops, trainable parameters)
     ("28cfc7874f6d200472e1a9dcd8650aa0",

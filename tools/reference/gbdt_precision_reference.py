@@ -3,7 +3,7 @@
 scikit-learn's GradientBoostingRegressor with its defaults (the `gbdt` defaults) on the same task
 (cifar10-valid valid accuracy e200 from the 30-feature adjacency one-hot, n random training
 cells, all others held out): prints precision@100, the number of distinct predictions and the
-ties at the top-100 boundary. Usage: .venv/bin/python tools/gbdt_precision_reference.py [DATA_DIR]
+ties at the top-100 boundary. Usage: .venv/bin/python tools/reference/gbdt_precision_reference.py [DATA_DIR]
 """
 import csv, numpy as np, sys
 sys.path.insert(0, __import__("os").path.dirname(__file__))

@@ -13,7 +13,7 @@ pkg_resources). Install the data with:
     pip install --no-deps analog-nasbench==0.1.3
 
 Usage:
-    python3 tools/analog_nasbench_export.py --out table.csv --provenance table.json
+    python3 tools/bridges/analog_nasbench_export.py --out table.csv --provenance table.json
     [--data PATH]   read this pickle instead of the installed package's file
                     (for tests / re-validation; the pinned sha256 is then not
                     required, every shape check still is)
@@ -55,7 +55,7 @@ OFFICIAL_EDGES = ((1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2))  # (to, from)
 # (6! = 720) was scored by Kendall tau (scipy.stats.kendalltau) between the
 # package's `baseline_accuracy` and the official NB201 `cifar10_test_200`
 # (200-epoch CIFAR-10 test accuracy, mean over seeds) for all 15,625 cells
-# (tools/analog_nasbench_find_mapping.py). Best: tau = 0.9258; runner-up
+# (tools/bridges/analog_nasbench_find_mapping.py). Best: tau = 0.9258; runner-up
 # (the same ops with the cell DAG reversed): tau = 0.8544; median of all
 # 86,400 mappings: 0.002. The winner is exactly NASLib's NB201 encoding, which
 # the authors' training script uses (NasBench201SearchSpace.set_spec), and all

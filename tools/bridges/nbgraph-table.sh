@@ -2,19 +2,19 @@
 # Converts the NAS-Bench-Graph light benchmark shipped in the PyPI package nas-bench-graph
 # (1.4.0, Apache-2.0; installed by `make venv` from tools/requirements-nbgraph.txt) into
 # data/cache/nbgraph.h5 (once; later runs reuse it, unless FORCE=1):
-#   1. tools/nbgraph_export.py writes one wide CSV (26,206 rows) + provenance JSON;
+#   1. tools/bridges/nbgraph_export.py writes one wide CSV (26,206 rows) + provenance JSON;
 #   2. `nasbench import csv --space nbgraph` maps its columns (below) into the table.
 # Needs: NASBENCH (the nasbench binary), NASBENCH_PYTHON (the venv's python).
 # Optional: OUT (default data/cache/nbgraph.h5), WORK (default data/cache/nbgraph).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 : "${NASBENCH:?set NASBENCH to the nasbench binary}"
 : "${NASBENCH_PYTHON:?set NASBENCH_PYTHON to the venv python}"
 out="${OUT:-data/cache/nbgraph.h5}"
 work="${WORK:-data/cache/nbgraph}"
 if [ -f "$out" ] && [ "${FORCE:-0}" != 1 ]; then echo "$out exists (FORCE=1 rebuilds it)" >&2; exit 0; fi
 mkdir -p "$work" "$(dirname "$out")"
-"$NASBENCH_PYTHON" tools/nbgraph_export.py --out "$work/nbgraph.csv" --provenance "$work/nbgraph.json"
+"$NASBENCH_PYTHON" tools/bridges/nbgraph_export.py --out "$work/nbgraph.csv" --provenance "$work/nbgraph.json"
 
 # Training epochs per dataset: NumEpoch of the paper's hyper-parameter table (Qin et al.,
 # NeurIPS 2022 D&B, arXiv:2206.09166, per-dataset hyper-parameter table), taken from a public

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Reference check (Python, needs numpy + scipy): re-derive the mapping pinned in
-tools/analog_nasbench_export.py from scratch.
+tools/bridges/analog_nasbench_export.py from scratch.
 
 Scores every op permutation (120) x edge permutation (720) of the package's
 6-tuples by Kendall tau between the package's baseline CIFAR-10 accuracy and
 the official NAS-Bench-201 `cifar10_test_200`, and prints the best mappings.
 Takes about 3 minutes on 2 cores.
 
-    NASBENCH_DATA=/path/to/data python3 tools/analog_nasbench_find_mapping.py
+    NASBENCH_DATA=/path/to/data python3 tools/bridges/analog_nasbench_find_mapping.py
     (or --reference /path/to/nb201/nb201_full.csv; --data PICKLE as in the exporter)
 """
 import argparse

@@ -3,7 +3,7 @@
 same sizes, and the PyTorch CPU training-step time of the same Fashion-MNIST
 CNN (batch 128, Adam) when torch is importable.
 
-Usage: python3 tools/tensor_bench_reference.py [--quick]
+Usage: python3 tools/reference/tensor_bench_reference.py [--quick]
 """
 import os
 import sys

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Imports an analog-nasbench CSV (written by tools/analog_nasbench_export.py) with nasbench's own
+# Imports an analog-nasbench CSV (written by tools/bridges/analog_nasbench_export.py) with nasbench's own
 # CSV importer, mapping its columns to the table layout. Used by default-table.sh (all 15,625
 # cells) and make-fixtures.sh (the committed 100-cell sample).
-# Usage: tools/analog-import.sh CSV PROVENANCE_JSON OUT.h5 DESCRIPTION   (NASBENCH: the binary)
+# Usage: tools/bridges/analog-import.sh CSV PROVENANCE_JSON OUT.h5 DESCRIPTION   (NASBENCH: the binary)
 set -euo pipefail
 : "${NASBENCH:?set NASBENCH to the nasbench binary}"
 csv="$1"; provenance="$2"; out="$3"; description="$4"

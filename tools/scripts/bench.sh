@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # `make bench`: nasbench against h5py, pandas and numpy on the same table, side by side; then
 # Kendall tau against scipy, the random forest and the MLP against scikit-learn on the same splits.
-# Usage: tools/bench.sh RELEASE_BIN_DIR TABLE.h5 PYTHON
+# Usage: tools/scripts/bench.sh RELEASE_BIN_DIR TABLE.h5 PYTHON
 set -euo pipefail
 bin="$1"; table="$2"; python="$3"
 out=$(mktemp)
 splits=$(mktemp --suffix .json)
 {
   "$bin/nasbench-bench" "$table" 1000000 "$splits"
-  "$python" tools/bench_reference.py "$table" 1000000 "$splits"
+  "$python" tools/reference/bench_reference.py "$table" 1000000 "$splits"
 } > "$out"
 echo "table: $table ($(nproc) cores, $(uname -m)); command: make bench"
 "$python" - "$out" <<'PY'

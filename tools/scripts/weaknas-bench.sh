@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`, issue 5: wall time of WeakNAS trials (MLP 4 x 1000, the paper's settings) truncated
 # at BUDGET queries, nasbench against the same loop with scikit-learn's MLPRegressor
-# (tools/weaknas_reference.py), one trial at a time on the same table.
-# Usage: tools/weaknas-bench.sh RELEASE_BIN_DIR TABLE.h5 PYTHON [BUDGET] [TRIALS]
+# (tools/reference/weaknas_reference.py), one trial at a time on the same table.
+# Usage: tools/scripts/weaknas-bench.sh RELEASE_BIN_DIR TABLE.h5 PYTHON [BUDGET] [TRIALS]
 set -euo pipefail
 bin="$1"; table="$2"; python="$3"; budget="${4:-100}"; trials="${5:-2}"
 column=cifar10-valid.valid.accuracy.e200
@@ -16,7 +16,7 @@ start=$(date +%s.%N)
 swift_s=$(echo "$(date +%s.%N) - $start" | bc)
 reference_s=0
 for seed in $(seq 0 $((trials - 1))); do
-  s=$("$python" tools/weaknas_reference.py "$table" "$column" "$budget" "$seed" | "$python" -c "import json,sys; print(json.load(sys.stdin)['seconds'])")
+  s=$("$python" tools/reference/weaknas_reference.py "$table" "$column" "$budget" "$seed" | "$python" -c "import json,sys; print(json.load(sys.stdin)['seconds'])")
   reference_s=$(echo "$reference_s + $s" | bc)
 done
 echo

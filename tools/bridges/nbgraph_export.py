@@ -19,7 +19,7 @@ library only) is imported to check the keys against its enumeration
     pip install --no-deps nas-bench-graph==1.4.0
 
 Usage:
-    python3 tools/nbgraph_export.py --out nbgraph.csv --provenance nbgraph.json
+    python3 tools/bridges/nbgraph_export.py --out nbgraph.csv --provenance nbgraph.json
     [--data DIR]   read <DIR>/<dataset>.bench instead of the installed package's
                    files (tests; the pinned sha256s are then not required)
 
