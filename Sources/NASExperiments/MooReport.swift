@@ -63,42 +63,56 @@ public struct MooReport {
         ]
     }
 
+    /// `front.csv`'s columns.
+    public static let frontColumns = CSVColumns<FrontRow>([
+        .integer("rank") { $0.cell.rank }, .init("arch") { NB201Space().describe($0.cell) },
+        .number("estimate") { $0.estimate }, .number("truth") { $0.truth }, .number("cost") { $0.cost },
+    ])
+
     /// `front.csv`: one row a front cell, by increasing cost.
-    public var frontCSV: String {
-        let space = NB201Space()
-        return "rank,arch,estimate,truth,cost\n" + front.map {
-            CSVLine.join([String($0.cell.rank), space.describe($0.cell), CSVLine.number($0.estimate),
-                          CSVLine.number($0.truth), CSVLine.number($0.cost)]) + "\n"
-        }.joined()
+    public var frontCSV: String { Self.frontColumns.text(front) }
+
+    /// A row of `comparison.csv` or `generations.csv`: a front's hypervolumes.
+    struct VolumeRow: Sendable {
+        var method: String
+        var objective: String
+        var generation: Int?
+        var evaluations: Int?
+        var frontSize: Int?
+        var trueHypervolume: Double
+        var estimatedHypervolume: Double?
+    }
+
+    /// The columns of `comparison.csv` (with front sizes) or `generations.csv` (with generations);
+    /// fractions are of the true front's hypervolume.
+    func volumeColumns(generations: Bool) -> CSVColumns<VolumeRow> {
+        let whole = max(trueFrontHypervolume, 1e-12)
+        let fixed: @Sendable (Double?) -> String = { value in value.map { String(format: "%.6f", $0) } ?? "" }
+        let middle: [CSVColumns<VolumeRow>.Column] = generations
+            ? [.integer("generation") { $0.generation }, .integer("evaluations") { $0.evaluations }]
+            : [.integer("evaluations") { $0.evaluations }, .integer("front_size") { $0.frontSize }]
+        return CSVColumns([.init("method") { $0.method }, .init("objective") { $0.objective }] + middle + [
+            .init("true_hypervolume") { fixed($0.trueHypervolume) },
+            .init("fraction_of_true_front") { fixed($0.trueHypervolume / whole) },
+            .init("estimated_hypervolume") { fixed($0.estimatedHypervolume) },
+        ])
     }
 
     /// `comparison.csv`: one row a search, then the true front.
     public var comparisonCSV: String {
-        var out = "method,objective,evaluations,front_size,true_hypervolume,fraction_of_true_front,estimated_hypervolume\n"
-        for m in methods {
-            out += CSVLine.join(
-                [m.name, m.objective, String(m.evaluations), String(m.frontSize)]
-                    + hypervolumeFields(m.trueHypervolume, m.estimatedHypervolume)) + "\n"
-        }
-        return out + CSVLine.join([
-            "true-front", truthName, "", String(trueFrontSize), String(format: "%.6f", trueFrontHypervolume), "1.000000", "",
-        ]) + "\n"
-    }
-
-    /// `true_hypervolume, fraction_of_true_front, estimated_hypervolume` of a front.
-    private func hypervolumeFields(_ trueHypervolume: Double, _ estimated: Double) -> [String] {
-        [trueHypervolume, trueHypervolume / max(trueFrontHypervolume, 1e-12), estimated].map { String(format: "%.6f", $0) }
+        volumeColumns(generations: false).text(methods.map {
+            VolumeRow(method: $0.name, objective: $0.objective, evaluations: $0.evaluations, frontSize: $0.frontSize,
+                      trueHypervolume: $0.trueHypervolume, estimatedHypervolume: $0.estimatedHypervolume)
+        } + [VolumeRow(method: "true-front", objective: truthName, frontSize: trueFrontSize,
+                       trueHypervolume: trueFrontHypervolume)])
     }
 
     /// `generations.csv`: hypervolume per generation of each NSGA-II run.
     public var generationsCSV: String {
-        var out = "method,objective,generation,evaluations,true_hypervolume,fraction_of_true_front,estimated_hypervolume\n"
-        for g in generations {
-            out += CSVLine.join(
-                [g.method, g.objective, String(g.generation), String(g.evaluations)]
-                    + hypervolumeFields(g.trueHypervolume, g.estimatedHypervolume)) + "\n"
-        }
-        return out
+        volumeColumns(generations: true).text(generations.map {
+            VolumeRow(method: $0.method, objective: $0.objective, generation: $0.generation, evaluations: $0.evaluations,
+                      trueHypervolume: $0.trueHypervolume, estimatedHypervolume: $0.estimatedHypervolume)
+        })
     }
 
     /// The report for the terminal.

@@ -16,8 +16,36 @@ import NASSpaces
 public struct PredictorExperiment: Sendable {
     /// Version of the files' layout; raised when a column changes meaning.
     public static let schemaVersion = 1
-    public static let resultsHeader = ["predictor", "train_size", "repeat", "seed", "test_size"] + PredictorMetrics.header
-    public static let timingsHeader = ["predictor", "train_size", "repeat", "fit_s", "predict_s"]
+
+    /// A row of `results.csv`: one fitted predictor's scores on its held-out cells.
+    public struct ResultRow: Sendable {
+        public var kind: PredictorKind
+        public var trainSize: Int
+        public var `repeat`: Int
+        public var seed: UInt64
+        public var testSize: Int
+        public var metrics: PredictorMetrics
+    }
+
+    /// A row of `timings.csv`: its fit and predict seconds.
+    public struct TimingRow: Sendable {
+        public var kind: PredictorKind
+        public var trainSize: Int
+        public var `repeat`: Int
+        public var fitSeconds: Double
+        public var predictSeconds: Double
+    }
+
+    public static let resultColumns = CSVColumns<ResultRow>(
+        [
+            .init("predictor") { $0.kind.rawValue }, .integer("train_size") { $0.trainSize }, .integer("repeat") { $0.repeat },
+            .init("seed") { "\($0.seed)" }, .integer("test_size") { $0.testSize },
+        ] + PredictorMetrics.columns.pulled { $0.metrics })
+
+    public static let timingColumns = CSVColumns<TimingRow>([
+        .init("predictor") { $0.kind.rawValue }, .integer("train_size") { $0.trainSize }, .integer("repeat") { $0.repeat },
+        .number("fit_s") { $0.fitSeconds }, .number("predict_s") { $0.predictSeconds },
+    ])
 
     public let data: PredictorData
     public let kinds: [PredictorKind]
@@ -75,8 +103,8 @@ public struct PredictorExperiment: Sendable {
     /// The files of a predictor run in `folder`: `timings.csv` (detail) and `results.csv` (one row a trial).
     public static func files(folder: String) -> RunFiles {
         RunFiles(
-            folder: folder, detailName: "timings.csv", summaryName: "results.csv", detailHeader: timingsHeader,
-            summaryHeader: resultsHeader)
+            folder: folder, detailName: "timings.csv", summaryName: "results.csv", detailHeader: timingColumns.header,
+            summaryHeader: resultColumns.header)
     }
 
     /// Runner trials: predictors x train sizes x repeats.
@@ -112,10 +140,12 @@ public struct PredictorExperiment: Sendable {
         let predicted = clock.now
         let metrics = try PredictorMetrics(
             predicted: predictions, actual: split.test.map { data.labels[$0] }, higherIsBetter: data.higherIsBetter)
-        let key = [kind.rawValue, "\(size)", "\(r)"]
-        let result = key + ["\(trialSeed(r))", "\(split.test.count)"] + metrics.fields
-        let timing = key + [CSVLine.number(Self.seconds(fitted - start)), CSVLine.number(Self.seconds(predicted - fitted))]
-        return TrialOutput(rows: [timing.joined(separator: ",")], summary: result.joined(separator: ","))
+        let result = ResultRow(
+            kind: kind, trainSize: size, repeat: r, seed: trialSeed(r), testSize: split.test.count, metrics: metrics)
+        let timing = TimingRow(
+            kind: kind, trainSize: size, repeat: r, fitSeconds: Self.seconds(fitted - start),
+            predictSeconds: Self.seconds(predicted - fitted))
+        return TrialOutput(rows: [Self.timingColumns.line(timing)], summary: Self.resultColumns.line(result))
     }
 
     /// A duration in seconds, rounded to microseconds.

@@ -7,9 +7,13 @@ import NASPredictors
 public struct PredictorMetrics: Sendable, Equatable {
     /// The k of precision@k, in column order.
     public static let topK = [10, 100]
+    /// The metrics' columns of `results.csv`: names and values declared together.
+    public static let columns = CSVColumns<PredictorMetrics>(
+        [.number("kendall_tau") { $0.kendallTau }, .number("spearman") { $0.spearman }, .number("pearson") { $0.pearson }]
+            + topK.indices.map { i in .number("precision_at_\(topK[i])") { $0.precisionAtK[i] } }
+            + [.number("mae") { $0.meanAbsoluteError }, .number("rmse") { $0.rootMeanSquaredError }])
     /// Column names, in the order of ``fields``.
-    public static let header =
-        ["kendall_tau", "spearman", "pearson"] + topK.map { "precision_at_\($0)" } + ["mae", "rmse"]
+    public static var header: [String] { columns.header }
 
     public var kendallTau: Double
     public var spearman: Double
@@ -36,7 +40,5 @@ public struct PredictorMetrics: Sendable, Equatable {
     }
 
     /// The values as CSV fields, in ``header`` order.
-    public var fields: [String] {
-        ([kendallTau, spearman, pearson] + precisionAtK + [meanAbsoluteError, rootMeanSquaredError]).map(CSVLine.number)
-    }
+    public var fields: [String] { Self.columns.columns.map { $0.value(self) } }
 }

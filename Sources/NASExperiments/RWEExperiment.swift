@@ -60,15 +60,36 @@ public struct RWEExperiment: Sendable {
         self.archivePath = PathHint.hint(for: archivePath)
     }
 
+    /// A row of `results.csv`: one cell's scores beside the benchmark's accuracy.
+    public struct ResultRow: Sendable {
+        public var seed: UInt64
+        public var cell: NB201Cell
+        public var result: RandomWeightEvaluator.Result
+        public var truth: Float
+    }
+
     /// The score columns of `results.csv`, each correlated with the truth in the summary.
     public static let scoreColumns = ["rwe_accuracy", "neg_rwe_loss", "params", "macs", "naswot", "synflow_log"]
+
+    public static let resultColumns = CSVColumns<ResultRow>([
+        .init("seed") { "\($0.seed)" }, .integer("rank") { $0.cell.rank }, .init("arch") { NB201Space().describe($0.cell) },
+        .number("rwe_accuracy") { $0.result.rweAccuracy }, .number("neg_rwe_loss") { -$0.result.rweLoss },
+        .integer("params") { $0.result.parameters }, .integer("macs") { $0.result.multiplyAccumulates },
+        .number("naswot") { $0.result.naswot }, .number("synflow_log") { $0.result.synflowLog },
+        .float("truth") { $0.truth },
+    ])
+
+    /// `timings.csv`: wall-clock seconds a cell (not reproducible, so apart from the results).
+    public static let timingColumns = CSVColumns<RandomWeightEvaluator.Result>([
+        .init("rwe_seconds") { String(format: "%.3f", $0.rweSeconds) },
+        .init("baseline_seconds") { String(format: "%.3f", $0.baselineSeconds) },
+    ])
 
     /// The run's files: results.csv (one row a cell), timings.csv (seconds a cell).
     public static func files(folder: String) -> RunFiles {
         RunFiles(
-            folder: folder, detailName: "results.csv", summaryName: "timings.csv",
-            detailHeader: ["seed", "rank", "arch"] + scoreColumns + ["truth"],
-            summaryHeader: ["rwe_seconds", "baseline_seconds"])
+            folder: folder, detailName: "results.csv", summaryName: "timings.csv", detailHeader: resultColumns.header,
+            summaryHeader: timingColumns.header)
     }
 
     /// Evaluates cell `trial`.
@@ -77,14 +98,8 @@ public struct RWEExperiment: Sendable {
         var rng = SplitMix64(seed: cellSeed)
         let cell = cells[trial]
         let r = try evaluator.evaluate(cell, images: images, using: &rng)
-        let row = CSVLine.join([
-            String(cellSeed), String(cell.rank), NB201Space().describe(cell),
-            CSVLine.number(r.rweAccuracy), CSVLine.number(-r.rweLoss), String(r.parameters),
-            String(r.multiplyAccumulates), CSVLine.number(r.naswot), CSVLine.number(r.synflowLog),
-            CSVLine.number(truth[trial]),
-        ])
-        let timing = CSVLine.join([String(format: "%.3f", r.rweSeconds), String(format: "%.3f", r.baselineSeconds)])
-        return TrialOutput(rows: [row], summary: timing)
+        let row = ResultRow(seed: cellSeed, cell: cell, result: r, truth: truth[trial])
+        return TrialOutput(rows: [Self.resultColumns.line(row)], summary: Self.timingColumns.line(r))
     }
 
     /// Every setting of the run, for config.json.

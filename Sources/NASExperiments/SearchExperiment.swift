@@ -14,15 +14,39 @@ import NASSpaces
 public struct SearchExperiment: Sendable {
     /// Version of the files' layout; raised when a column changes meaning.
     public static let schemaVersion = 1
-    public static let detailHeader = [
-        "strategy", "query", "index", "search_value", "test_value", "best_search", "best_test", "incumbent_test",
-        "search_regret", "test_regret", "simulated_s",
-    ]
-    public static let summaryHeader = [
-        "strategy", "seed", "queries", "queries_to_search_optimum", "queries_to_test_optimum",
-        "seconds_to_search_optimum", "final_search_regret", "final_test_regret", "simulated_s",
-        "queries_to_search_optimum_or_top1",
-    ]
+    /// A row of `queries.csv`: one query of a trial.
+    public struct QueryRow: Sendable {
+        public var strategy: String
+        public var step: SearchStep
+        /// The queried cell's benchmark index.
+        public var index: Int64
+    }
+
+    /// A row of `trials.csv`: one trial's outcome.
+    public struct TrialRow: Sendable {
+        public var strategy: String
+        public var seed: UInt64
+        public var outcome: SearchOutcome
+    }
+
+    public static let queryColumns = CSVColumns<QueryRow>([
+        .init("strategy") { $0.strategy }, .integer("query") { $0.step.query }, .init("index") { "\($0.index)" },
+        .float("search_value") { $0.step.searchValue }, .float("test_value") { $0.step.testValue },
+        .float("best_search") { $0.step.bestSearchValue }, .float("best_test") { $0.step.bestTestValue },
+        .float("incumbent_test") { $0.step.incumbentTestValue }, .float("search_regret") { $0.step.searchRegret },
+        .float("test_regret") { $0.step.testRegret }, .number("simulated_s") { $0.step.simulatedSeconds },
+    ])
+
+    public static let trialColumns = CSVColumns<TrialRow>([
+        .init("strategy") { $0.strategy }, .init("seed") { "\($0.seed)" }, .integer("queries") { $0.outcome.queries },
+        .integer("queries_to_search_optimum") { $0.outcome.queriesToSearchOptimum },
+        .integer("queries_to_test_optimum") { $0.outcome.queriesToTestOptimum },
+        .number("seconds_to_search_optimum") { $0.outcome.secondsToSearchOptimum },
+        .float("final_search_regret") { $0.outcome.finalSearchRegret },
+        .float("final_test_regret") { $0.outcome.finalTestRegret },
+        .number("simulated_s") { $0.outcome.simulatedSeconds },
+        .integer("queries_to_search_optimum_or_top1") { $0.outcome.queriesToSearchOptimumOrRecommended },
+    ])
 
     public let problem: SearchProblem
     public let strategies: [any SearchStrategy]
@@ -55,8 +79,8 @@ public struct SearchExperiment: Sendable {
     /// The files of a search run in `folder`.
     public static func files(folder: String) -> RunFiles {
         RunFiles(
-            folder: folder, detailName: "queries.csv", summaryName: "trials.csv", detailHeader: detailHeader,
-            summaryHeader: summaryHeader)
+            folder: folder, detailName: "queries.csv", summaryName: "trials.csv", detailHeader: queryColumns.header,
+            summaryHeader: trialColumns.header)
     }
 
     /// Trials over all strategies.
@@ -113,22 +137,11 @@ public struct SearchExperiment: Sendable {
         let session = SearchSession(
             problem: problem, budget: budget, noiseSeed: TrialSeed.derive(base: seed, trial: index, stream: 1))
         try strategy.run(session, using: &generator)
-        let name = CSVLine.quote(strategy.name)
         let index64 = problem.table.benchmarkIndex
-        let rows = session.steps.map { s in
-            [
-                name, "\(s.query)", "\(index64[s.row])", CSVLine.number(s.searchValue), CSVLine.number(s.testValue),
-                CSVLine.number(s.bestSearchValue), CSVLine.number(s.bestTestValue), CSVLine.number(s.incumbentTestValue),
-                CSVLine.number(s.searchRegret), CSVLine.number(s.testRegret), CSVLine.number(s.simulatedSeconds),
-            ].joined(separator: ",")
+        let rows = session.steps.map {
+            Self.queryColumns.line(QueryRow(strategy: strategy.name, step: $0, index: index64[$0.row]))
         }
-        let o = session.outcome
-        let summary = [
-            name, "\(trialSeed)", "\(o.queries)", o.queriesToSearchOptimum.map(String.init) ?? "",
-            o.queriesToTestOptimum.map(String.init) ?? "", CSVLine.number(o.secondsToSearchOptimum),
-            CSVLine.number(o.finalSearchRegret), CSVLine.number(o.finalTestRegret), CSVLine.number(o.simulatedSeconds),
-            o.queriesToSearchOptimumOrRecommended.map(String.init) ?? "",
-        ].joined(separator: ",")
+        let summary = Self.trialColumns.line(TrialRow(strategy: strategy.name, seed: trialSeed, outcome: session.outcome))
         return TrialOutput(rows: rows, summary: summary)
     }
 }
