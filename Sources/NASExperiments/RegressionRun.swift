@@ -43,45 +43,9 @@ public struct RegressionRun: Sendable {
         return path
     }
 
-    /// The suite's predictors plan as the spec `nasbench predictors --spec` would run.
-    func predictorSpec(_ plan: RegressionSuite.PredictorPlan) throws -> PredictorSpec {
-        let key = try ColumnKey(name: plan.label)
-        var spec = PredictorSpec(table: tablePath)
-        spec.label = PredictorSpec.Label(
-            dataset: key.dataset.rawValue, split: key.split, metric: key.metric, epochs: key.epochs, seed: .mean)
-        spec.predictors = try PredictorKind.parseList(plan.predictors.joined(separator: ","))
-        spec.encoding = try Encoding(parsing: plan.encoding)
-        spec.trainSizes = plan.trainSizes
-        spec.trials = plan.trials
-        spec.seed = suite.seed
-        return spec
-    }
-
-    /// The suite's search plan as the spec `nasbench search --spec` would run (defaults of
-    /// `StrategySettings`).
-    func searchSpec(_ plan: RegressionSuite.SearchPlan) throws -> SearchSpec {
-        var spec = SearchSpec(table: tablePath)
-        spec.strategies = try plan.strategies.map { name in
-            guard let kind = StrategyKind(rawValue: name) else {
-                throw ExperimentError.badInput(
-                    "unknown strategy '\(name)' in the suite (expected one of: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            return kind
-        }
-        guard let querySeed = SearchSpec.QuerySeed(rawValue: plan.querySeed) else {
-            throw ExperimentError.badInput("bad query_seed '\(plan.querySeed)' (expected sampled or mean)")
-        }
-        spec.querySeed = querySeed
-        spec.searchColumn = plan.searchColumn
-        spec.testColumn = plan.testColumn
-        spec.budget = plan.budget
-        spec.trials = plan.trials
-        spec.seed = suite.seed
-        return spec
-    }
-
     private func predictors(_ plan: RegressionSuite.PredictorPlan) throws -> [RegressionStatistic] {
-        let spec = try predictorSpec(plan)
+        var spec = plan.spec
+        spec.table = tablePath
         var experiment = try spec.makeExperiment()
         experiment.shufflesTrainingLabels = shufflesTrainingLabels
         let out = try runFolder("predictors")
@@ -111,7 +75,8 @@ public struct RegressionRun: Sendable {
     }
 
     private func search(_ plan: RegressionSuite.SearchPlan) throws -> [RegressionStatistic] {
-        let spec = try searchSpec(plan)
+        var spec = plan.spec
+        spec.table = tablePath
         let experiment = try spec.makeExperiment()
         let out = try runFolder("search")
         var config = try spec.recorded(in: experiment.config)
@@ -123,7 +88,7 @@ public struct RegressionRun: Sendable {
         try runner.run { try experiment.runTrial($0) }
         try SearchSummaryTable(folder: out).write(to: out)
         try SearchCurves(folder: out).write(to: out)
-        return try Self.searchStatistics(folder: out, strategies: plan.strategies, metrics: plan.metrics)
+        return try Self.searchStatistics(folder: out, strategies: plan.spec.strategies.map(\.rawValue), metrics: plan.metrics)
     }
 
     /// Mean and std of each metric column of `trials.csv` per strategy, over the trials that define it.

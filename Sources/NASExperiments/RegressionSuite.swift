@@ -1,9 +1,10 @@
 import Foundation
+import NASPredictors
 
 /// A declared set of seeded experiments whose summary statistics are checked against a
 /// committed baseline by `nasbench regress` (see docs/REGRESSION.md), read from JSON with
-/// snake_case keys, e.g. `experiments/regress-nb201.json`.
-public struct RegressionSuite: Codable, Sendable, Equatable {
+/// the experiments as specs (`PredictorSpec`, `SearchSpec`), e.g. `experiments/regress-nb201.json`.
+public struct RegressionSuite: Codable, Sendable {
     /// A checked statistic and its absolute tolerance floor (the smallest change ever called a regression).
     public struct MetricRule: Codable, Sendable, Equatable {
         /// A `results.csv` score (predictors) or a `trials.csv` column (search).
@@ -11,42 +12,37 @@ public struct RegressionSuite: Codable, Sendable, Equatable {
         public var floor: Double
     }
 
-    /// Predictors x train sizes x trials, run as `nasbench predictors` runs them.
-    public struct PredictorPlan: Codable, Sendable, Equatable {
-        /// The label column, e.g. `cifar10-valid.valid.accuracy.e200` (its seed mean is used).
-        public var label: String
-        /// `adjacency`, `path` or `graph`.
-        public var encoding: String
-        public var predictors: [String]
-        public var trainSizes: [Int]
-        public var trials: Int
+    /// A predictors experiment, as `nasbench predictors --spec` runs it, and its checked metrics.
+    public struct PredictorPlan: Codable, Sendable {
+        /// The experiment (its `table` is the one `nasbench regress --table` names).
+        public var spec: PredictorSpec
         /// Mean of each metric per predictor and train size (`kendall_tau`, `spearman`, ...; `mae`, `rmse` are lower-is-better).
         public var metrics: [MetricRule]
     }
 
-    /// Search strategies x trials, run as `nasbench search` runs them (NASLib's NB201 defaults).
-    public struct SearchPlan: Codable, Sendable, Equatable {
-        public var searchColumn: String
-        public var testColumn: String
-        /// `sampled` (one training seed drawn per query) or `mean`.
-        public var querySeed: String
-        /// As `nasbench search --budget`: a query count, `until-optimum` or `until-search-optimum`.
-        public var budget: String
-        /// `random`, `evolution`, `local`.
-        public var strategies: [String]
-        public var trials: Int
+    /// A search experiment, as `nasbench search --spec` runs it, and its checked metrics.
+    public struct SearchPlan: Codable, Sendable {
+        /// The experiment (its `table` is the one `nasbench regress --table` names).
+        public var spec: SearchSpec
         /// Mean of each lower-is-better column per strategy (`queries_to_search_optimum`, `queries_to_test_optimum`, `final_test_regret`).
         public var metrics: [MetricRule]
     }
 
     public var name: String
-    public var seed: UInt64
     /// Standard errors of the baseline mean a statistic may move in the bad direction before it fails.
     public var z: Double
     /// The baseline CSV, relative to the suite file.
     public var baseline: String
     public var predictors: PredictorPlan?
     public var search: SearchPlan?
+
+    public init(name: String, z: Double, baseline: String, predictors: PredictorPlan? = nil, search: SearchPlan? = nil) {
+        self.name = name
+        self.z = z
+        self.baseline = baseline
+        self.predictors = predictors
+        self.search = search
+    }
 
     /// Reads a suite file.
     ///
@@ -55,11 +51,9 @@ public struct RegressionSuite: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ExperimentError.badInput("cannot read the suite file \(path)")
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         let suite: RegressionSuite
         do {
-            suite = try decoder.decode(RegressionSuite.self, from: data)
+            suite = try StrictJSON.decode(RegressionSuite.self, from: data)
         } catch {
             throw ExperimentError.badInput("\(path) is not a regression suite (docs/REGRESSION.md): \(error)")
         }

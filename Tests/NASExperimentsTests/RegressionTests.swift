@@ -47,7 +47,7 @@ final class RegressionTests: XCTestCase {
         try RegressionBaseline(statistics: stats).write(to: path)
         XCTAssertEqual(try RegressionBaseline(path: path).statistics, stats)
 
-        let suite = RegressionSuite(name: "t", seed: 0, z: 3, baseline: path, predictors: nil, search: nil)
+        let suite = RegressionSuite(name: "t", z: 3, baseline: path)
         let checks = RegressionCheck.compare(suite: suite, baseline: RegressionBaseline(statistics: stats), measured: [stats[0]])
         XCTAssertEqual(checks.map(\.verdict), [.pass, .missing])
         let report = RegressionReport(suiteName: "t", checks: checks)

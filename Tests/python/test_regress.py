@@ -25,9 +25,11 @@ def suite(nasbench, tmp_path_factory):
     nasbench("import", "csv", tmp / "r.csv", "--space", "nb201", "--map", "acc=cifar10-valid.valid.accuracy.e200",
              "-o", tmp / "r.h5")
     (tmp / "suite.json").write_text(json.dumps({
-        "name": "synthetic", "seed": 7, "z": 3, "baseline": "baseline.csv",
-        "predictors": {"label": "cifar10-valid.valid.accuracy.e200", "encoding": "adjacency",
-                       "predictors": ["rf", "gbdt"], "train_sizes": [20, 100], "trials": 3,
+        "name": "synthetic", "z": 3, "baseline": "baseline.csv",
+        "predictors": {"spec": {"label": {"dataset": "cifar10-valid", "split": "valid", "metric": "accuracy",
+                                          "epochs": 200},
+                                "encoding": "adjacency_one_hot", "predictors": ["rf", "gbdt"], "train_sizes": [20, 100],
+                                "trials": 3, "seed": 7},
                        "metrics": [{"name": "kendall_tau", "floor": 0.01}, {"name": "mae", "floor": 0.05}]},
     }))
     update = nasbench("regress", "--suite", tmp / "suite.json", "--table", tmp / "r.h5", "--out", tmp / "runs",
