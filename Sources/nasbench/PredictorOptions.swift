@@ -35,13 +35,13 @@ struct PredictorOptions: ParsableArguments {
     @Option(help: "gbdt-ensemble: members (BANANAS: 5).")
     var ensembleMembers: Int?
 
-    @Option(help: "mlp: most training epochs (scikit-learn's max_iter; default 100, WeakNAS's --mlp_iter).")
+    @Option(help: "mlp: most training epochs (scikit-learn's max_iter; default \(MLPConfiguration().epochs), WeakNAS's --mlp_iter).")
     var mlpEpochs: Int?
 
-    @Option(help: "mlp: least decrease of the training loss that counts as progress (scikit-learn's tol; default 1e-4).")
+    @Option(help: "mlp: least decrease of the training loss that counts as progress (scikit-learn's tol; default \(MLPConfiguration().tolerance)).")
     var mlpTolerance: Double?
 
-    @Option(help: "mlp: stop after more than this many epochs without progress (scikit-learn's n_iter_no_change; default 10).")
+    @Option(help: "mlp: stop after more than this many epochs without progress (scikit-learn's n_iter_no_change; default \(MLPConfiguration().iterationsWithoutImprovement)).")
     var mlpNoChangeEpochs: Int?
 
     /// Overrides the settings with every option given.

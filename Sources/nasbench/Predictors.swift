@@ -5,6 +5,8 @@ import NASOracle
 import NASPredictors
 
 struct Predictors: SpecCommand {
+    private static let defaults = PredictorSpec(table: "")
+
     static let configuration = CommandConfiguration(
         abstract: "Train performance predictors on n random cells of a table and score them on all the others.",
         discussion: """
@@ -31,13 +33,13 @@ struct Predictors: SpecCommand {
     @Flag(help: "Leave out cells whose label is missing (NaN); without it such a column is an error.")
     var dropMissingLabels = false
 
-    @Option(help: "Comma-separated training-set sizes (default 10,20,50,100,200,500,1000).", transform: Self.parseSizes)
+    @Option(help: "Comma-separated training-set sizes (default \(Self.defaults.trainSizes.map(String.init).joined(separator: ","))).", transform: Self.parseSizes)
     var trainSizes: [Int]?
 
-    @Option(help: "Trials per predictor and train size (default 20).")
+    @Option(help: "Trials per predictor and train size (default \(Self.defaults.trials)).")
     var trials: Int?
 
-    @Option(help: "Comma-separated: \(PredictorKind.allCases.map(\.rawValue).joined(separator: ", ")) (default rf,gbdt).",
+    @Option(help: "Comma-separated: \(PredictorKind.allCases.map(\.rawValue).joined(separator: ", ")) (default \(Self.defaults.predictors.map(\.rawValue).joined(separator: ","))).",
             transform: PredictorKind.parseList)
     var predictors: [PredictorKind]?
 

@@ -21,7 +21,7 @@ struct RWE: SpecCommand {
     @Option(help: "A nasbench HDF5 table of the nb201 space.")
     var table: String?
 
-    @Option(help: "Cells to evaluate (distinct, seeded; default 200).")
+    @Option(help: "Cells to evaluate (distinct, seeded; default \(RWESpec(table: "").sample)).")
     var sample: Int?
 
     @Option(help: "The benchmark column the scores are ranked against (default \(RWEExperiment.defaultTruth.name)).")

@@ -4,8 +4,11 @@ import NASExperiments
 import NASOracle
 import NASPredictors
 import NASSearch
+import NASSpaces
 
 struct Search: SpecCommand {
+    private static let defaults = SearchSpec(table: "")
+
     static let configuration = CommandConfiguration(
         abstract: "Run search strategies on a table: seeded trials, queries to the optimum, regret.",
         discussion: """
@@ -20,11 +23,11 @@ struct Search: SpecCommand {
     @Option(help: "A nasbench HDF5 table (nb201, nb101 or nbgraph space); its cells are the searchable set.")
     var table: String?
 
-    @Option(help: "Comma-separated: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")) (default random,evolution,local).",
+    @Option(help: "Comma-separated: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")) (default \(Self.defaults.strategies.map(\.rawValue).joined(separator: ","))).",
             transform: StrategyKind.parseList)
     var strategies: [StrategyKind]?
 
-    @Option(help: "Trials per strategy (default 100).")
+    @Option(help: "Trials per strategy (default \(Self.defaults.trials)).")
     var trials: Int?
 
     @Option(help: "Queries per trial (N), until-optimum (search and test optima both queried; the default), until-search-optimum, or until-search-optimum-or-top1 (queried, or named as the predicted best: the WeakNAS authors' protocol); a goal may be capped as GOAL,max=N (or with --max-queries).",
@@ -40,13 +43,13 @@ struct Search: SpecCommand {
     @Flag(help: "Print every column of the summary (as in summary.csv), not just the queries to the optimum.")
     var wide = false
 
-    @Option(help: "The column searched on (default: nb201 cifar10-valid.valid.accuracy.e200, nb101 cifar10.valid.accuracy.e108, nbgraph cora.valid.accuracy.e400).")
+    @Option(help: "The column searched on (default, per space: \(SpaceID.allCases.map { "\($0.rawValue) \($0.defaultSearchColumns.search)" }.joined(separator: ", "))).")
     var searchColumn: String?
 
     @Option(help: "Which training seed answers a search query: sampled (one drawn per query, as the papers do; the default) or mean.")
     var querySeed: SearchSpec.QuerySeed?
 
-    @Option(help: "The column reported beside it, looked up without charging a query (default: nb201 cifar10.test.accuracy.e200, nb101 the search column, nbgraph cora.test.accuracy.e400).")
+    @Option(help: "The column reported beside it, looked up without charging a query (default, per space: \(SpaceID.allCases.map { "\($0.rawValue) \($0.defaultSearchColumns.test)" }.joined(separator: ", "))).")
     var testColumn: String?
 
     @Option(help: "Never query two cells of one class: none (the default) or benchmark (NB201's 6,466 classes; NB101 and NAS-Bench-Graph tables hold one cell per class).")
