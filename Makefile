@@ -2,7 +2,7 @@
 # Each installs what it needs (apt packages, a local Python venv) and is safe to re-run.
 
 SHELL := /bin/bash
-APT_PACKAGES := libhdf5-dev libarchive-dev libopenblas-dev libdnnl-dev zlib1g-dev pkg-config dataset-fashion-mnist
+APT_PACKAGES := libhdf5-dev libarchive-dev libopenblas-dev libdnnl-dev zlib1g-dev pkg-config dataset-fashion-mnist slurm-wlm munge
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SWIFT ?= swift

@@ -31,7 +31,7 @@ public struct TabularOracle: Oracle {
         if query.seed == .sampled {
             seedColumns = try table.seedColumns(of: query.columnKey).map { try table.columnIndex($0) }
             if seedColumns.isEmpty {
-                throw OracleError.badInput("no per-seed columns for \(query.columnKey.name): use --seed mean")
+                throw OracleError.badInput("no per-seed columns for \(query.columnKey.name): ask for the seed mean (query: --seed mean; search: --query-seed mean)")
             }
         }
         var costColumn: Int? = nil
