@@ -2,12 +2,15 @@ import Foundation
 
 /// The on-disk side of a run: creates or reopens the folder, checks the configuration,
 /// cuts off any trial that was only partly written, and appends whole trials with fsync.
-/// Appends happen only under the run's lock (see `TrialRunner`), one writer at a time.
+/// Appends happen under the runner's in-process lock (see `TrialRunner`), one thread at a time; the
+/// folder's `RunLock` keeps every other process out while the store lives.
 final class ResultsStore: @unchecked Sendable {
     let folder: String
     let files: RunFiles
     private let detailPath: String
     private let summaryPath: String
+    /// Held from before the configuration is checked until the store is released.
+    private let lock: RunLock
 
     init(folder: String, files: RunFiles, config: String, resume: Bool) throws {
         self.folder = folder
@@ -16,6 +19,8 @@ final class ResultsStore: @unchecked Sendable {
         summaryPath = (folder as NSString).appendingPathComponent(files.summaryName)
         let configPath = (folder as NSString).appendingPathComponent("config.json")
         let manager = FileManager.default
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        lock = try RunLock(folder: folder)
         if manager.fileExists(atPath: configPath) {
             guard resume else {
                 throw ExperimentError.badInput("\(folder) already holds results: add --resume to continue that run, or choose another --out")
@@ -28,7 +33,6 @@ final class ResultsStore: @unchecked Sendable {
                 try Self.writeAtomically(config, to: configPath)
             }
         } else {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Self.writeAtomically(config, to: configPath)
         }
         try prepare(detailPath, header: files.detailHeader)
