@@ -19,7 +19,7 @@ final class ResultsStore: @unchecked Sendable {
         summaryPath = (folder as NSString).appendingPathComponent(files.summaryName)
         let configPath = (folder as NSString).appendingPathComponent("config.json")
         let manager = FileManager.default
-        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try ExperimentError.writing(folder) { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         lock = try RunLock(folder: folder)
         if manager.fileExists(atPath: configPath) {
             guard resume else {
@@ -96,25 +96,29 @@ final class ResultsStore: @unchecked Sendable {
 
     private func appendSynced(_ text: String, to path: String) throws {
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw ExperimentError.corruptResults(path: path, why: "cannot open for appending")
+            throw ExperimentError.cannotWrite(path: path, why: String(cString: strerror(errno)))
         }
         defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.synchronize()
+        try ExperimentError.writing(path) {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+        }
     }
 
     private func truncate(_ path: String, to length: UInt64) throws {
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw ExperimentError.corruptResults(path: path, why: "cannot open to cut off a partial trial")
+            throw ExperimentError.cannotWrite(path: path, why: String(cString: strerror(errno)))
         }
         defer { try? handle.close() }
-        try handle.truncate(atOffset: length)
-        try handle.synchronize()
+        try ExperimentError.writing(path) {
+            try handle.truncate(atOffset: length)
+            try handle.synchronize()
+        }
     }
 
     static func writeAtomically(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try ExperimentError.writing(path) { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
     }
 
     /// A run recorded before `config.json` held its spec (2026-12-03) resumes when everything

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NASExperiments
 import NASTensor
 
 /// The `nasbench` command: a thin layer of argument parsing over the libraries.
@@ -42,7 +43,8 @@ enum Main {
     static func fail(_ error: Error) -> Never {
         let code = NASBench.exitCode(for: error)
         if code == .success { NASBench.exit(withError: error) }
-        let message = NASBench.message(for: error).split(separator: "\n").joined(separator: " ")
+        let text = (error is ExperimentError ? nil : ExperimentError.fileErrorMessage(error)) ?? NASBench.message(for: error)
+        let message = text.split(separator: "\n").joined(separator: " ")
         FileHandle.standardError.write(Data("nasbench: error: \(message)\n".utf8))
         Foundation.exit(code.rawValue)
     }
