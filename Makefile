@@ -12,7 +12,7 @@ NASBENCH_DATA ?=
 export NASBENCH_DATA
 export NASBENCH_PYTHON := $(abspath $(PYTHON))
 
-.PHONY: all deps venv build release test test-other-kernel swift-test python-test regress report demo bench bench-torch default-table fixtures nbgraph-table clean
+.PHONY: all deps venv build release test test-other-kernel swift-test python-test regress report demo bench bench-torch default-table fixtures nbgraph-table fuzz-build fuzz-smoke fuzz fuzz-corpus test-sanitize clean
 
 all: build
 
@@ -52,6 +52,29 @@ test: deps venv
 	@$(MAKE) --no-print-directory test-other-kernel
 	@$(MAKE) --no-print-directory regress
 	NASBENCH_BIN=$(abspath .build/debug/nasbench) $(PYTHON) -m pytest -q Tests/python
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+## The parsers of outside input under libFuzzer (docs/RELIABILITY.md): a build of nasbench-fuzz with
+## -sanitize=fuzzer,address in .build-fuzz (lld: gold fails on its debug info), then every target for
+## FUZZ_SECONDS, two at a time. make test runs the short smoke; `make fuzz` the long run.
+FUZZ_BIN := .build-fuzz/debug/nasbench-fuzz
+FUZZ_SECONDS ?= 1800
+fuzz-build: deps
+	$(SWIFT) build --product nasbench-fuzz --build-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DNASBENCH_LIBFUZZER -Xswiftc -use-ld=lld
+fuzz-smoke: fuzz-build
+	tools/scripts/fuzz.sh $(FUZZ_BIN) 15 2
+fuzz: fuzz-build
+	tools/scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS) 2
+## Remakes the committed seed corpora (Tests/fuzz/corpus/*/seed-*).
+fuzz-corpus: build venv
+	$(SWIFT) build --product nasbench-fuzz
+	tools/scripts/make-fuzz-corpus.sh .build/debug/nasbench $(PYTHON)
+
+## The whole XCTest suite under AddressSanitizer, then ThreadSanitizer (separate build folders;
+## docs/RELIABILITY.md gives their cost). Any report fails the run.
+test-sanitize: deps venv
+	tools/scripts/test-sanitize.sh "$(SWIFT)"
 
 ## The numeric suites once more under the other OpenBLAS kernel choice: with OPENBLAS_CORETYPE and
 ## OPENBLAS_L2_SIZE unset (the CPU's native kernel) when the machine sets them, otherwise forced to
@@ -121,4 +144,4 @@ bench-torch: release
 	$(TORCH_VENV)/bin/python tools/reference/tensor_bench_reference.py
 
 clean:
-	rm -rf .build data/cache
+	rm -rf .build .build-fuzz .build-asan .build-tsan data/cache

@@ -12,6 +12,7 @@ import PackageDescription
 //   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
 //   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
+//   NASFuzz + nasbench-fuzz (parsers under libFuzzer)                 -- beside the CLI
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -47,7 +48,7 @@ let package = Package(
         // the module map links "dnnl" and includes <dnnl.h> from /usr/include.
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
 
-        .target(name: "NASHDF5", dependencies: ["CHDF5"]),
+        .target(name: "NASHDF5", dependencies: ["NASCore", "CHDF5"]),
         .target(name: "NASCore"),
         .target(name: "NASDatasets", dependencies: ["NASCore", "CArchive", "CZlib"]),
         // Numeric code is compiled optimised even in debug builds, so that tests that train
@@ -69,7 +70,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "NASPredictors", dependencies: ["NASSpaces", "NASTensor"], swiftSettings: optimisedInDebug),
+        .target(name: "NASPredictors", dependencies: ["NASCore", "NASSpaces", "NASTensor"], swiftSettings: optimisedInDebug),
         .target(
             name: "NASEvaluators", dependencies: ["NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
@@ -85,6 +86,11 @@ let package = Package(
                 "NASOracle", "NASSpaces", "NASSearch", "NASExperiments", "NASPredictors", "NASEvaluators", "NASDatasets",
                 "NASTensor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The parsers of outside input under libFuzzer (`make fuzz`, docs/RELIABILITY.md).
+        .target(
+            name: "NASFuzz",
+            dependencies: ["NASExperiments", "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASDatasets", "NASHDF5", "CHDF5"]),
+        .executableTarget(name: "nasbench-fuzz", dependencies: ["NASFuzz"], path: "Sources/nasbench-fuzz"),
         .executableTarget(
             name: "nasbench-bench",
             dependencies: ["NASOracle", "NASSpaces", "NASPredictors", "NASTensor"],
@@ -107,6 +113,7 @@ let package = Package(
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "TestSupport"]),
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
+        .testTarget(name: "NASFuzzTests", dependencies: ["NASFuzz", "NASOracle"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
     ]

@@ -1,3 +1,4 @@
+import NASCore
 /// Failures reading IDX files.
 public enum IDXError: Error, Equatable, CustomStringConvertible {
     /// The file could not be opened.
@@ -9,7 +10,10 @@ public enum IDXError: Error, Equatable, CustomStringConvertible {
     /// The element type is not unsigned bytes (0x08).
     case unsupportedType(UInt8)
 
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .cannotOpen(let p): return "IDX: cannot open \(p)"
         case .readFailed(let p): return "IDX: read failed or truncated: \(p)"

@@ -22,7 +22,14 @@ public struct IDXFile: Sendable {
             let o = 4 + 4 * d
             shape.append(Int(raw[o]) << 24 | Int(raw[o + 1]) << 16 | Int(raw[o + 2]) << 8 | Int(raw[o + 3]))
         }
-        let start = 4 + 4 * dims, count = shape.reduce(1, *)
+        // The shape is the file's claim: its product may overflow, and must equal the bytes present.
+        let start = 4 + 4 * dims
+        var count = 1
+        for size in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow else { throw IDXError.badHeader(path) }
+            count = product
+        }
         guard raw.count - start == count else { throw IDXError.readFailed(path) }
         self.shape = shape
         self.bytes = Array(raw[start...])

@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// Errors of experiment runs. Each says what to do.
@@ -8,7 +9,10 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
     /// The file system refused a write (full disk, read-only folder, ...); earlier results are intact.
     case cannotWrite(path: String, why: String)
 
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .badInput(let why):
             return why

@@ -139,16 +139,16 @@ public struct MooReport {
     /// Writes front.csv, comparison.csv, generations.csv and config.json (byte-reproducible) and
     /// timings.csv into `folder`.
     public func write(to folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try ExperimentError.writing(folder) { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try frontCSV.write(toFile: path("front.csv"), atomically: true, encoding: .utf8)
-        try comparisonCSV.write(toFile: path("comparison.csv"), atomically: true, encoding: .utf8)
-        try generationsCSV.write(toFile: path("generations.csv"), atomically: true, encoding: .utf8)
+        try ResultsStore.writeAtomically(frontCSV, to: path("front.csv"))
+        try ResultsStore.writeAtomically(comparisonCSV, to: path("comparison.csv"))
+        try ResultsStore.writeAtomically(generationsCSV, to: path("generations.csv"))
         let json = try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted])
-        try json.write(to: URL(fileURLWithPath: path("config.json")))
+        try ResultsStore.writeAtomically(String(decoding: json, as: UTF8.self), to: path("config.json"))
         if let rweSeconds, let rweEvaluations {
-            try "rwe_cells,rwe_seconds\n\(rweEvaluations),\(String(format: "%.3f", rweSeconds))\n"
-                .write(toFile: path("timings.csv"), atomically: true, encoding: .utf8)
+            try ResultsStore.writeAtomically(
+                "rwe_cells,rwe_seconds\n\(rweEvaluations),\(String(format: "%.3f", rweSeconds))\n", to: path("timings.csv"))
         }
     }
 }

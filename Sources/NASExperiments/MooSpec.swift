@@ -63,8 +63,9 @@ public struct MooSpec: ExperimentSpec, Sendable {
     }
 
     /// Loads the table (and for rwe the archive), runs the search and its comparisons, and returns
-    /// the report, whose configuration records this spec.
-    public func run() throws -> MooReport {
+    /// the report, whose configuration records this spec. With `folder`, RWE scores are journaled
+    /// there as they are computed, and those a killed run journaled are not computed again.
+    public func run(in folder: MooRunFolder? = nil) throws -> MooReport {
         guard !table.isEmpty else { throw ExperimentError.badInput("the spec names no table (give --table or \"table\")") }
         let loaded = try BenchmarkTable.load(table)
         let objective: MooAccuracy
@@ -73,7 +74,9 @@ public struct MooSpec: ExperimentSpec, Sendable {
             let (train, test) = try rwe.loadArchive()
             let images = try RWEObjective.sampleImages(
                 train: train, test: test, trainImages: rwe.images, testImages: rwe.testImages, seed: seed)
-            objective = .rwe(RWEObjective(evaluator: rwe.evaluator, images: images, seed: seed))
+            let rweObjective = RWEObjective(evaluator: rwe.evaluator, images: images, seed: seed)
+            rweObjective.folder = folder
+            objective = .rwe(rweObjective)
             let e = rwe.evaluator
             config.merge([
                 "cifar": PathHint.hint(for: rwe.cifar), "images": rwe.images, "test_images": rwe.testImages,

@@ -33,6 +33,11 @@ public final class RWEObjective {
             train: train.randomSubset(trainImages, using: &rng), test: test.randomSubset(testImages, using: &rng))
     }
 
+    /// Where each new score is journaled (a `moo --out` run), and whose journal seeds the cache.
+    var folder: MooRunFolder? {
+        didSet { if let folder { cache.merge(folder.journaled) { old, _ in old } } }
+    }
+
     /// RWE held-out accuracy of `cell` (a fraction), evaluated on first use.
     public func accuracy(_ cell: NB201Cell) throws -> Double {
         if let known = cache[cell] { return known }
@@ -40,6 +45,7 @@ public final class RWEObjective {
         var rng = SplitMix64(seed: TrialSeed.derive(base: seed, trial: cell.rank, stream: 4))
         let value = try evaluator.randomWeightScore(cell, images: images, using: &rng).score.accuracy
         seconds += Date().timeIntervalSince(start)
+        try folder?.record(cell, value)
         cache[cell] = value
         return value
     }

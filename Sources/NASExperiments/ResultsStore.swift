@@ -51,7 +51,7 @@ final class ResultsStore: @unchecked Sendable {
             throw ExperimentError.corruptResults(path: path, why: "its header is not \(headerLine.dropLast())")
         }
         if let lastNewline = data.lastIndex(of: UInt8(ascii: "\n")), lastNewline + 1 < data.count {
-            try truncate(path, to: UInt64(lastNewline + 1))
+            try Self.truncate(path, to: UInt64(lastNewline + 1))
         }
     }
 
@@ -69,7 +69,7 @@ final class ResultsStore: @unchecked Sendable {
                 throw ExperimentError.corruptResults(path: detailPath, why: "a row does not start with a trial number")
             }
             if !doneSet.contains(trial) {
-                try truncate(detailPath, to: UInt64(offset))
+                try Self.truncate(detailPath, to: UInt64(offset))
                 break
             }
             offset = end + 1
@@ -90,11 +90,11 @@ final class ResultsStore: @unchecked Sendable {
     /// Appends one whole trial: its detail rows, then its summary row, each synced to disk.
     func append(trial: Int, _ output: TrialOutput) throws {
         let prefix = "\(trial),"
-        try appendSynced(output.rows.map { prefix + $0 + "\n" }.joined(), to: detailPath)
-        try appendSynced(prefix + output.summary + "\n", to: summaryPath)
+        try Self.appendSynced(output.rows.map { prefix + $0 + "\n" }.joined(), to: detailPath)
+        try Self.appendSynced(prefix + output.summary + "\n", to: summaryPath)
     }
 
-    private func appendSynced(_ text: String, to path: String) throws {
+    static func appendSynced(_ text: String, to path: String) throws {
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw ExperimentError.cannotWrite(path: path, why: String(cString: strerror(errno)))
         }
@@ -106,7 +106,7 @@ final class ResultsStore: @unchecked Sendable {
         }
     }
 
-    private func truncate(_ path: String, to length: UInt64) throws {
+    static func truncate(_ path: String, to length: UInt64) throws {
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw ExperimentError.cannotWrite(path: path, why: String(cString: strerror(errno)))
         }

@@ -1,3 +1,4 @@
+import NASCore
 import CHDF5
 
 /// An error from libhdf5 or from a file whose layout is not what the caller expected.
@@ -7,7 +8,7 @@ public struct HDF5Error: Error, CustomStringConvertible, Sendable {
 
     public init(_ message: String) { self.message = message }
 
-    public var description: String { message }
+    public var description: String { (message).oneLine }
 
     /// Wraps the innermost message of libhdf5's error stack, if any, after `context`.
     static func library(_ context: String) -> HDF5Error {

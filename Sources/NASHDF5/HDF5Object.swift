@@ -99,6 +99,7 @@ extension HDF5Object {
                 return .string(pointer.map { String(cString: $0) } ?? "")
             }
             let width = H5Tget_size(type)
+            guard width <= 1 << 20 else { throw HDF5Error("attribute '\(key)' on \(name) declares a \(width)-byte string") }
             var bytes = [UInt8](repeating: 0, count: width)
             try check(H5Aread(attr, type, &bytes), "cannot read attribute \(key)")
             let end = bytes.firstIndex(of: 0) ?? bytes.endIndex

@@ -54,10 +54,20 @@ public final class BenchmarkTable: Sendable {
         columns: [ColumnKey: [Float]], metadata: TableMetadata
     ) throws {
         let codec = space.codec
-        guard encodingWidth > 0, encodings.count % encodingWidth == 0 else {
+        guard encodingWidth == codec.encodingWidth else {
+            throw OracleError.badInput(
+                "cell encodings are \(encodingWidth) bytes wide; \(space.rawValue) cells are encoded in \(codec.encodingWidth)")
+        }
+        guard encodings.count % encodingWidth == 0 else {
             throw OracleError.badInput("cell encodings hold \(encodings.count) bytes, not a multiple of \(encodingWidth)")
         }
         let rows = encodings.count / encodingWidth
+        if let outside = encodings.firstIndex(where: { Int($0) >= codec.alphabetSize }) {
+            let row = outside / encodingWidth
+            throw OracleError.badInput(
+                "row \(row) has an encoding outside the \(space.rawValue) space: "
+                    + "\(Array(encodings[(row * encodingWidth)..<((row + 1) * encodingWidth)]))")
+        }
         if let storedArchs, storedArchs.count != rows {
             throw OracleError.badInput("\(storedArchs.count) cell strings for \(rows) encodings")
         }
@@ -67,13 +77,10 @@ public final class BenchmarkTable: Sendable {
         // Finite spaces find rows by rank, without hashing strings; others by string.
         var rowOfRank: [Int32] = []
         var rowOfArch: [String: Int32] = [:]
-        if let size = codec.spaceSize, let rank = codec.rank, codec.encodingWidth == encodingWidth {
+        if let size = codec.spaceSize, let rank = codec.rank {
             rowOfRank = [Int32](repeating: -1, count: size)
             for row in 0..<rows {
                 let slice = encodings[(row * encodingWidth)..<((row + 1) * encodingWidth)]
-                guard slice.allSatisfy({ Int($0) < codec.alphabetSize }) else {
-                    throw OracleError.badInput("row \(row) has an encoding outside the \(space.rawValue) space: \(Array(slice))")
-                }
                 let r = rank(slice)
                 if rowOfRank[r] >= 0 {
                     throw OracleError.badInput("a cell appears twice (rows \(rowOfRank[r]) and \(row))")

@@ -1,3 +1,4 @@
+import NASCore
 import NASSpaces
 
 /// Errors of the benchmark table, its importers and its oracle. Each says what to do.
@@ -11,7 +12,10 @@ public enum OracleError: Error, CustomStringConvertible, Equatable {
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case badInput(String)
 
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .badColumnName(let name, let why):
             return "bad column name '\(name)': \(why)"

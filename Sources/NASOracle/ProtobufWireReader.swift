@@ -1,3 +1,4 @@
+import NASCore
 /// A minimal reader of the protocol-buffer wire format: enough to walk a message's fields
 /// (varint, 64-bit, length-delimited, 32-bit) without generated code.
 struct ProtobufWireReader {
@@ -12,7 +13,7 @@ struct ProtobufWireReader {
     /// Why bytes are not a protobuf message.
     struct Malformed: Error, CustomStringConvertible {
         let why: String
-        var description: String { "malformed protobuf: \(why)" }
+        var description: String { ("malformed protobuf: \(why)").oneLine }
     }
 
     private let bytes: ArraySlice<UInt8>

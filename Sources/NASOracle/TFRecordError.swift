@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// Why a file is not a readable TFRecord file, or an NAS-Bench-101 record is malformed.
@@ -14,7 +15,10 @@ public enum TFRecordError: Error, Equatable, CustomStringConvertible, LocalizedE
     /// The record's data is not what the NAS-Bench-101 format puts there.
     case badRecord(record: Int, why: String)
 
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .truncatedHeader(let record, let offset, let available):
             return "truncated file: record \(record) at byte \(offset) has \(available) of the 12 header bytes (length + its CRC)"

@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// Why a predictor, a metric or a data split refused its input. Every case says what was
@@ -37,7 +38,10 @@ public enum PredictorError: Error, Hashable, Sendable, CustomStringConvertible, 
     case notPositiveDefinite
 
     /// A one-line explanation naming the offending value and what was expected.
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .emptyTrainingSet:
             return "empty training set: fit needs at least one labelled cell"

@@ -1,3 +1,4 @@
+import NASCore
 /// Errors of searches. Each says what went wrong and what to do.
 public enum SearchError: Error, CustomStringConvertible, Equatable {
     case badInput(String)
@@ -10,7 +11,10 @@ public enum SearchError: Error, CustomStringConvertible, Equatable {
     /// A linear system that should have been positive definite was not.
     case notPositiveDefinite
 
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .badInput(let why): return why
         case .repeatedCell(let cell): return "cell \(cell) (or one isomorphic to it) was already queried"

@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// Why a string is not a NAS-Bench-101 cell in nasbench's text form
@@ -25,7 +26,10 @@ public enum NB101ParseError: Error, Hashable, Sendable, CustomStringConvertible,
     static let example = "0110000,0001000,...|conv3x3-bn-relu,maxpool3x3,..."
 
     /// A human-readable explanation naming the offending token and what was expected.
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .empty:
             return "empty NB101 cell (expected rows of the adjacency matrix, '|', then the ops, e.g. '\(Self.example)')"

@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// Why a string is not a valid official NAS-Bench-201 cell string.
@@ -26,7 +27,10 @@ public enum NB201ParseError: Error, Hashable, Sendable, CustomStringConvertible,
     static let expectedOps = NB201Op.allCases.map(\.rawValue).joined(separator: ", ")
 
     /// A human-readable explanation naming the offending token and what was expected.
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .empty:
             return "empty cell string (expected 3 nodes like '|op~0|+|op~0|op~1|+|op~0|op~1|op~2|')"

@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// Why a string is not a NAS-Bench-Graph cell in nasbench's text form
@@ -24,7 +25,10 @@ public enum NBGraphParseError: Error, Hashable, Sendable, CustomStringConvertibl
     static let example = "0,1,2,1|gcn,gin,fc,cheb"
 
     /// A human-readable explanation naming the offending token and what was expected.
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         switch self {
         case .empty:
             return "empty NAS-Bench-Graph cell (expected four links, '|', then four ops, e.g. '\(Self.example)')"

@@ -1,3 +1,4 @@
+import NASCore
 import CDNNL
 
 /// A failure of a oneDNN call, naming the operation and the shapes it was given.
@@ -27,7 +28,10 @@ public struct EngineError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 
-    public var description: String {
+    /// One line whatever the quoted input holds (``Swift/String/oneLine``).
+    public var description: String { unescapedDescription.oneLine }
+
+    private var unescapedDescription: String {
         "\(op) (\(shapes)): oneDNN \(call) failed with \(statusName)"
     }
 }

@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 import NASHDF5
 import NASTensor
@@ -5,7 +6,7 @@ import NASTensor
 /// Errors reading a saved module state.
 public struct StateFileError: Error, CustomStringConvertible, Sendable {
     public let message: String
-    public var description: String { message }
+    public var description: String { (message).oneLine }
 }
 
 /// Module state in HDF5 (the same library as the benchmark tables): root attributes

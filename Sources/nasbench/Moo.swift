@@ -46,11 +46,15 @@ struct Moo: SpecCommand {
     @OptionGroup(title: "Random-weight evaluation (with --accuracy rwe)")
     var rwe: RWEOptions
 
-    @Option(help: "Output folder for front.csv, comparison.csv, config.json (optional).")
+    @Option(help: "Output folder for front.csv, comparison.csv, config.json (optional; with rwe, each cell's score is journaled there as it is computed).")
     var out: String?
+
+    @Flag(help: "Continue the run in --out: cells whose RWE score was journaled are not evaluated again; the results are those of an uninterrupted run.")
+    var resume = false
 
     func validate() throws {
         if specOptions.spec == nil, table == nil { throw ValidationError("Missing expected argument '--table <table>'") }
+        if resume, out == nil { throw ValidationError("--resume needs the --out folder of the run to continue") }
     }
 
     func resolvedSpec() throws -> MooSpec {
@@ -67,7 +71,8 @@ struct Moo: SpecCommand {
     }
 
     func run(_ spec: MooSpec) throws {
-        let report = try spec.run()
+        let folder = try out.map { try MooRunFolder(path: $0, spec: spec, resume: resume) }
+        let report = try spec.run(in: folder)
         if let out { try report.write(to: out) }
         print(report.text, terminator: "")
     }

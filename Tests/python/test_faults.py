@@ -1,5 +1,5 @@
 """Faults with nothing lost (docs/RELIABILITY.md): `kill -9` at seeded random points of search,
-predictors and rwe runs, each resumed to the bytes of an uninterrupted run; a full disk and a
+predictors, rwe and moo (NSGA-II with RWE) runs, each resumed to the bytes of an uninterrupted run; a full disk and a
 read-only output folder (tmpfs mounts, root only) giving a one-line error with earlier results
 intact and a resume that completes them; a table replaced while a run reads it; two runs given one
 --out (the second refused by the run lock)."""
@@ -42,12 +42,21 @@ def rwe(out, cifar):
             "--out", out]
 
 
+def moo(out, cifar, table):
+    return ["moo", "--table", table, "--accuracy", "rwe", "--truth", COLUMN, "--cost", "flops", "--population", "6",
+            "--generations", "2", "--seed", "3", "--cifar", cifar, "--channels", "4", "--images", "60",
+            "--test-images", "40", "--head-steps", "60", "--out", out]
+
+
 # What each kind writes that must come out byte-identical (timings are wall-clock, so left out), and
 # the file whose rows count finished trials.
 KINDS = {
     "search": (["queries.csv", "trials.csv", "summary.csv", "curves.csv", "config.json"], "trials.csv"),
     "predictors": (["results.csv", "summary.csv", "config.json"], "results.csv"),
     "rwe": (["results.csv", "summary.csv", "config.json"], "results.csv"),
+    # moo journals each RWE score (rwe-cells.csv) and writes the rest at the end.
+    "moo": (["front.csv", "comparison.csv", "generations.csv", "config.json", "rwe-cells.csv", "spec.json"],
+            "rwe-cells.csv"),
 }
 
 
@@ -103,11 +112,26 @@ def cifar():
     return archive
 
 
+@pytest.fixture(scope="module")
+def nb201_table(tmp_path_factory):
+    """The real NB201 table (moo needs every cell's cost): make regress's import, or a fresh one."""
+    data = os.environ.get("NASBENCH_DATA")
+    if not data:
+        return None
+    cached = ROOT / "data" / "cache" / "nb201.h5"
+    if cached.exists():
+        return cached
+    path = tmp_path_factory.mktemp("nb201") / "nb201.h5"
+    nasbench("import", "nb201", Path(data) / "nb201", "-o", path)
+    return path
+
+
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_kill_at_random_points_then_resume_gives_the_same_bytes(kind, cifar, tmp_path):
-    if kind == "rwe" and cifar is None:
-        pytest.skip("NASBENCH_DATA not set: rwe needs the real CIFAR-10 archive (set it to a folder like ../shared/data)")
-    make = {"search": search, "predictors": predictors, "rwe": lambda out: rwe(out, cifar)}[kind]
+def test_kill_at_random_points_then_resume_gives_the_same_bytes(kind, cifar, nb201_table, tmp_path):
+    if kind in ("rwe", "moo") and cifar is None:
+        pytest.skip(f"NASBENCH_DATA not set: {kind} needs the real CIFAR-10 archive (set it to a folder like ../shared/data)")
+    make = {"search": search, "predictors": predictors, "rwe": lambda out: rwe(out, cifar),
+            "moo": lambda out: moo(out, cifar, nb201_table)}[kind]
     names, counted = KINDS[kind]
     nasbench(*make(tmp_path / "clean"))
     total = rows(tmp_path / "clean" / counted)
@@ -119,7 +143,7 @@ def test_kill_at_random_points_then_resume_gives_the_same_bytes(kind, cifar, tmp
         # Kill after a random number of finished trials plus a random slice of the next one, then
         # again in the resumed run, so that a folder survives several kills.
         for _ in range(2):
-            resume = ["--resume"] if (out / "config.json").exists() else []
+            resume = ["--resume"] if (out / "config.json").exists() or (out / "spec.json").exists() else []
             process = start([*make(out), *resume])
             done = rows(out / counted)
             target = rng.randint(done, max(done, total - 2))
