@@ -65,7 +65,7 @@ fuzz-build: deps
 fuzz-smoke: fuzz-build
 	tools/scripts/fuzz.sh $(FUZZ_BIN) 15 2
 fuzz: fuzz-build
-	tools/scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS) 2
+	FUZZ_RUNS=1000000 tools/scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS) 2
 ## Remakes the committed seed corpora (Tests/fuzz/corpus/*/seed-*).
 fuzz-corpus: build venv
 	$(SWIFT) build --product nasbench-fuzz

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 SWIFT=${1:-swift}
 export SWIFT_BACKTRACE=enable=no   # the sanitizers print the stack; Swift's backtracer would fight them
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-export LSAN_OPTIONS="suppressions=$PWD/Tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$PWD/Tests/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export TSAN_OPTIONS="halt_on_error=1${TSAN_OPTIONS:+:$TSAN_OPTIONS}"
 unset NASBENCH_SLOW_TESTS
 times=()
