@@ -9,6 +9,7 @@ import PackageDescription
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
 //   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine)
 //   NASEvaluators (NB201 networks, random-weight evaluation, proxies) -- on engine + spaces + datasets
+//   NASConet (CONetV2: EVBMF, layer metric, dependency groups)        -- on engine
 //   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
 //   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
@@ -73,6 +74,8 @@ let package = Package(
         .target(name: "NASPredictors", dependencies: ["NASCore", "NASSpaces", "NASTensor"], swiftSettings: optimisedInDebug),
         .target(
             name: "NASEvaluators", dependencies: ["NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
+        // CONetV2 (channel-size search): EVBMF, the layer quality metric, dependency groups.
+        .target(name: "NASConet", dependencies: ["NASCore", "NASTensor"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",
@@ -113,6 +116,7 @@ let package = Package(
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "TestSupport"]),
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
+        .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "TestSupport"]),
         .testTarget(name: "NASFuzzTests", dependencies: ["NASFuzz", "NASOracle"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
