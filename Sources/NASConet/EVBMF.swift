@@ -30,14 +30,27 @@ public struct EVBMF: Sendable, Equatable {
     public var rank: Int { kept.count }
 
     /// EVBMF of the row-major `rows` x `columns` matrix.
-    public init(_ matrix: [Double], rows: Int, columns: Int) throws {
+    ///
+    /// - Parameter transposeTall: whether a matrix with more rows than columns is transposed first
+    ///   (the method's definition). CONetV2's layer metric does not: its EVBMF takes L = rows and
+    ///   M = columns as given, with H = L in the bounds and H = min(L, M) (the number of singular
+    ///   values) in the free energy; ``LayerQuality`` passes false to measure what the authors do.
+    public init(_ matrix: [Double], rows: Int, columns: Int, transposeTall: Bool = true) throws {
         let svd = try SVD(matrix, rows: rows, columns: columns, vectors: false)
-        self.init(singularValues: svd.values, rows: rows, columns: columns)
+        try self.init(singularValues: svd.values, rows: rows, columns: columns, transposeTall: transposeTall)
+    }
+
+    /// Why EVBMF gives no answer: SciPy's bounded minimiser refuses a search interval whose lower
+    /// bound exceeds its upper bound, or that is not finite (CONetV2 then keeps the layer's previous
+    /// value, or 0 in the first epoch).
+    public struct Refused: Error, CustomStringConvertible, Sendable, Equatable {
+        public let lower: Double, upper: Double
+        public var description: String { "EVBMF: the noise-variance interval [\(lower), \(upper)] is empty or not finite" }
     }
 
     /// EVBMF from the singular values of a `rows` x `columns` matrix (largest first).
-    public init(singularValues s: [Double], rows: Int, columns: Int) {
-        let l = min(rows, columns), m = max(rows, columns)
+    public init(singularValues s: [Double], rows: Int, columns: Int, transposeTall: Bool = true) throws {
+        let l = transposeTall ? min(rows, columns) : rows, m = transposeTall ? max(rows, columns) : columns
         self.l = l
         self.m = m
         singularValues = s
@@ -51,8 +64,9 @@ public struct EVBMF: Sendable, Equatable {
         let eH = Int(min((lf / (1 + alpha)).rounded(.up) - 1, Double(h))) - 1
         let tail = s[(eH + 1)...]
         let lower = max(s[eH + 1] * s[eH + 1] / (mf * xBar), Self.numpySum(tail.map { $0 * $0 }) / Double(tail.count) / mf)
+        guard lower.isFinite, upper.isFinite, lower <= upper else { throw Refused(lower: lower, upper: upper) }
         let result = BoundedMinimizer.minimize(lower: lower, upper: upper) { sigma2 in
-            Self.freeEnergy(sigma2: sigma2, l: lf, m: mf, h: Double(h), s: s, residual: residual, xBar: xBar)
+            Self.freeEnergy(sigma2: sigma2, l: lf, m: mf, h: Double(s.count), s: s, residual: residual, xBar: xBar)
         }
         let sigma2 = result.x
         self.sigma2 = sigma2

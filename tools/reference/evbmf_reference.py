@@ -24,8 +24,10 @@ def free_energy(sigma2, L, M, s, residual, xubar):
             + alpha * np.sum(np.log(tau / alpha + 1)) + residual / (M * sigma2) + (L - H) * np.log(sigma2))
 
 
-def evbmf(Y):
-    if Y.shape[0] > Y.shape[1]:
+def evbmf(Y, transpose_tall=True):
+    """With transpose_tall False, a tall matrix is taken as given, as CONetV2's torch EVBMF does:
+    H = L in the bounds, while the free energy's H is the number of singular values."""
+    if transpose_tall and Y.shape[0] > Y.shape[1]:
         Y = Y.T
     L, M = Y.shape
     H = L
