@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "NASEvaluators", dependencies: ["NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         // CONetV2 (channel-size search): EVBMF, the layer quality metric, dependency groups.
-        .target(name: "NASConet", dependencies: ["NASCore", "NASTensor"], swiftSettings: optimisedInDebug),
+        .target(name: "NASConet", dependencies: ["NASCore", "NASTensor", "NASSpaces"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",
@@ -87,7 +87,7 @@ let package = Package(
             name: "nasbench",
             dependencies: [
                 "NASOracle", "NASSpaces", "NASSearch", "NASExperiments", "NASPredictors", "NASEvaluators", "NASDatasets",
-                "NASTensor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NASTensor", "NASConet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The parsers of outside input under libFuzzer (`make fuzz`, docs/RELIABILITY.md).
         .target(
