@@ -28,7 +28,8 @@ final class NB201KeyTests: XCTestCase {
         XCTAssertEqual(Set(space.allCells.map(\.nb201Key)).count, 6_466)
     }
 
-    func testBenchmarkKeyIsFastForWholeSpace() {
+    /// Correctness over the whole space; the time is printed, not asserted (speed belongs to `make bench`).
+    func testBenchmarkKeyForWholeSpace() {
         let cells = space.allCells
         let clock = ContinuousClock()
         var keys: [String] = []
@@ -38,8 +39,6 @@ final class NB201KeyTests: XCTestCase {
         XCTAssertEqual(keys.count, 15_625)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         print("nb201Key for 15,625 cells: \(seconds) s")
-        // Typically ~0.1 s in debug; the bound is loose because the test machine is shared.
-        XCTAssertLessThan(seconds, 2.0)
     }
 
     // MARK: Functional key

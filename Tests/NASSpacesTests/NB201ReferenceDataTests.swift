@@ -41,7 +41,9 @@ final class NB201ReferenceDataTests: XCTestCase {
         XCTAssertEqual(Set(functionalOfIsoKey.values).count, NB201KeyTests.functionalClassCount)
     }
 
-    func testParsingAndKeyingAllOfficialStringsIsFast() throws {
+    /// Correctness only: the time is printed, not asserted (speed is measured in `make bench`;
+    /// under ThreadSanitizer this took 2.9 s and a 2 s bound failed for no fault of the code).
+    func testParsingAndKeyingAllOfficialStrings() throws {
         let rows = try NB201ReferenceData.rows()
         let clock = ContinuousClock()
         var classes = Set<String>()
@@ -53,6 +55,5 @@ final class NB201ReferenceDataTests: XCTestCase {
         XCTAssertEqual(classes.count, 6_466)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         print("parse + nb201Key for 15,625 official strings: \(seconds) s")
-        XCTAssertLessThan(seconds, 2.0)
     }
 }
