@@ -63,7 +63,7 @@ fuzz-build: deps
 	$(SWIFT) build --product nasbench-fuzz --build-path .build-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DNASBENCH_LIBFUZZER -Xswiftc -use-ld=lld
 fuzz-smoke: fuzz-build
-	tools/scripts/fuzz.sh $(FUZZ_BIN) 10 2
+	tools/scripts/fuzz.sh $(FUZZ_BIN) 5 2
 fuzz: fuzz-build
 	FUZZ_RUNS=1000000 tools/scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS) 2
 ## Remakes the committed seed corpora (Tests/fuzz/corpus/*/seed-*).

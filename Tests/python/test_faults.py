@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "data" / "nb201-analog-sample100.h5"
 COLUMN = "cifar10.test.accuracy.e200"
-KILLS_PER_KIND = 5
+KILLS_PER_KIND = 3
 
 
 def binary():
