@@ -44,21 +44,9 @@ public final class MooRunFolder {
 
     /// Reads the journal (cutting a row a kill left half-written), or creates it.
     private func readJournal() throws {
-        guard FileManager.default.fileExists(atPath: journalPath) else {
-            try ResultsStore.writeAtomically(Self.header, to: journalPath)
-            return
-        }
-        let data = try Data(contentsOf: URL(fileURLWithPath: journalPath))
-        guard data.starts(with: Data(Self.header.utf8)) else {
-            throw ExperimentError.corruptResults(path: journalPath, why: "its header is not \(Self.header.dropLast())")
-        }
-        var whole = data.count
-        if let lastNewline = data.lastIndex(of: UInt8(ascii: "\n")), lastNewline + 1 < data.count {
-            whole = lastNewline + 1
-            try ResultsStore.truncate(journalPath, to: UInt64(whole))
-        }
+        let data = try ResultsStore.openAppendable(journalPath, headerLine: Self.header)
         let space = NB201Space()
-        let lines = String(decoding: data[..<whole], as: UTF8.self).split(separator: "\n").dropFirst()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst()
         for (number, line) in lines.enumerated() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 3, let rank = Int(fields[0]), let cell = NB201Cell(rank: rank),

@@ -41,18 +41,26 @@ final class ResultsStore: @unchecked Sendable {
 
     /// Creates a CSV with its header, or cuts an existing one back to its last whole line.
     private func prepare(_ path: String, header: [String]) throws {
-        let headerLine = (["trial"] + header).joined(separator: ",") + "\n"
+        try Self.openAppendable(path, headerLine: (["trial"] + header).joined(separator: ",") + "\n")
+    }
+
+    /// Creates the CSV at `path` with `headerLine`, or checks an existing one's header and cuts a
+    /// last line a kill left half-written; returns the whole lines kept (the header included).
+    @discardableResult
+    static func openAppendable(_ path: String, headerLine: String) throws -> Data {
         guard FileManager.default.fileExists(atPath: path) else {
-            try Self.writeAtomically(headerLine, to: path)
-            return
+            try writeAtomically(headerLine, to: path)
+            return Data(headerLine.utf8)
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard data.starts(with: Data(headerLine.utf8)) else {
             throw ExperimentError.corruptResults(path: path, why: "its header is not \(headerLine.dropLast())")
         }
         if let lastNewline = data.lastIndex(of: UInt8(ascii: "\n")), lastNewline + 1 < data.count {
-            try Self.truncate(path, to: UInt64(lastNewline + 1))
+            try truncate(path, to: UInt64(lastNewline + 1))
+            return data[...lastNewline]
         }
+        return data
     }
 
     /// Trials whose summary row was written, in file order; detail rows of any later trial

@@ -50,7 +50,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .nb201Cell, .nb101Cell, .nbgraphCell, .flags:
             runText(String(decoding: bytes, as: UTF8.self))
-        case .csvImport, .nb101CSV, .hdf5Table, .tfrecord, .cifarArchive, .idx, .specJSON, .specYAML:
+        case .hdf5Table:
+            runGeneratedTable(bytes)
+        case .csvImport, .nb101CSV, .tfrecord, .cifarArchive, .idx, .specJSON, .specYAML:
             runFile(bytes)
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// One folder per process for the file targets' inputs, removed at exit; in /dev/shm when it
 /// exists, so a million executions do not wear a disk.
 enum ScratchFile {
-    nonisolated(unsafe) private static var folder: String = {
+    private static let folder: String = {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let path = "\(base)/nasbench-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
