@@ -99,6 +99,16 @@ final class EVBMFTests: XCTestCase {
         XCTAssertThrowsError(try SVD([1, .nan, 3, 4], rows: 2, columns: 2))
     }
 
+    func testEmptyOrInconsistentInputIsATypedError() {
+        XCTAssertThrowsError(try EVBMF([], rows: 0, columns: 5)) { XCTAssertTrue($0 is EVBMF.InvalidInput, "\($0)") }
+        XCTAssertThrowsError(try EVBMF([1, 2, 3], rows: 2, columns: 2)) { XCTAssertTrue($0 is EVBMF.InvalidInput, "\($0)") }
+        XCTAssertThrowsError(try EVBMF(singularValues: [3, 2], rows: 3, columns: 4)) { error in
+            XCTAssertEqual("\(error)", "EVBMF: 2 singular values for a 3 x 4 matrix (expected 3)")
+        }
+        XCTAssertThrowsError(try EVBMF(singularValues: [1, 2, 3], rows: 3, columns: 4))
+        XCTAssertThrowsError(try EVBMF(singularValues: [3, .nan, 1], rows: 3, columns: 4))
+    }
+
     func testBoundedMinimizerFindsAKnownMinimumWithinItsTolerance() {
         let result = BoundedMinimizer.minimize(lower: -3, upper: 5) { ($0 - 1.2345) * ($0 - 1.2345) + 2 }
         XCTAssertEqual(result.x, 1.2345, accuracy: 1e-5)
