@@ -1,3 +1,4 @@
+import NASCore
 import NASSpaces
 
 /// The networks CONetV2's study uses, as channel graphs: CIFAR ResNets of basic blocks (3x3 stem,
@@ -9,7 +10,7 @@ extension ChannelGraph {
         public var description: String {
             switch self {
             case .unknown(let name):
-                "unknown model '\(name)': expected resnet20, resnet32, resnet34 or nb201[:CELL] (an NB201 cell string)"
+                "unknown model '\(name)': expected resnet20, resnet32, resnet34 or nb201[:CELL] (an NB201 cell string)".oneLine
             }
         }
     }
@@ -119,6 +120,6 @@ extension ChannelGraph {
     /// Each group's width from the widths its convolutions were declared with (in conv order).
     private static func groupWidths(_ g: ChannelGraph, producerWidths: [Int]) -> [Int] {
         let widthOfConv = Dictionary(uniqueKeysWithValues: zip(g.convolutions.map(\.name), producerWidths))
-        return g.dependencyGroups().map { widthOfConv[$0.producers[0]]! }
+        return g.dependencyGroups().map { group in group.producers.first.flatMap { widthOfConv[$0] } ?? 0 }
     }
 }

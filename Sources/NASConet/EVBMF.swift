@@ -36,6 +36,9 @@ public struct EVBMF: Sendable, Equatable {
     ///   M = columns as given, with H = L in the bounds and H = min(L, M) (the number of singular
     ///   values) in the free energy; ``LayerQuality`` passes false to measure what the authors do.
     public init(_ matrix: [Double], rows: Int, columns: Int, transposeTall: Bool = true) throws {
+        guard rows >= 0, columns >= 0, matrix.count == rows * columns else {
+            throw InvalidInput(why: "\(matrix.count) values for a \(rows) x \(columns) matrix")
+        }
         let svd = try SVD(matrix, rows: rows, columns: columns, vectors: false)
         try self.init(singularValues: svd.values, rows: rows, columns: columns, transposeTall: transposeTall)
     }
@@ -48,8 +51,22 @@ public struct EVBMF: Sendable, Equatable {
         public var description: String { "EVBMF: the noise-variance interval [\(lower), \(upper)] is empty or not finite" }
     }
 
+    /// Input EVBMF cannot take: an empty matrix, or singular values that are not the
+    /// min(rows, columns) finite, non-negative values of a matrix, largest first.
+    public struct InvalidInput: Error, CustomStringConvertible, Sendable, Equatable {
+        public let why: String
+        public var description: String { "EVBMF: \(why)" }
+    }
+
     /// EVBMF from the singular values of a `rows` x `columns` matrix (largest first).
     public init(singularValues s: [Double], rows: Int, columns: Int, transposeTall: Bool = true) throws {
+        guard rows > 0, columns > 0 else { throw InvalidInput(why: "a \(rows) x \(columns) matrix has no singular values") }
+        guard s.count == min(rows, columns) else {
+            throw InvalidInput(why: "\(s.count) singular values for a \(rows) x \(columns) matrix (expected \(min(rows, columns)))")
+        }
+        guard s.allSatisfy({ $0.isFinite && $0 >= 0 }), zip(s, s.dropFirst()).allSatisfy({ $0 >= $1 }) else {
+            throw InvalidInput(why: "singular values must be finite, non-negative and largest first")
+        }
         let l = transposeTall ? min(rows, columns) : rows, m = transposeTall ? max(rows, columns) : columns
         self.l = l
         self.m = m

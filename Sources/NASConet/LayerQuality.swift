@@ -12,6 +12,11 @@ import Foundation
 /// When EVBMF refuses a mode (its search interval is empty, where SciPy raises), the mode is nil:
 /// the authors then keep the layer's previous-epoch value, or 0 in the first epoch, and the trial
 /// loop does the same. The authors compute in float32 on the GPU (torch.svd); this is float64.
+///
+/// How the search uses the two modes (searching_algorithm/common.py, for the later trial loop):
+/// per layer and mode, the trial's value is the maximum over its epochs (`epoch_selection: max`)
+/// and feeds a momentum mM; a dependency group's value is the plain average of the output-mode
+/// mM of the convs producing its channels and the input-mode mM of the convs consuming them.
 public struct LayerQuality: Sendable, Equatable {
     /// One unfolding's measures.
     public struct Mode: Sendable, Equatable {
@@ -21,12 +26,21 @@ public struct LayerQuality: Sendable, Equatable {
         public let quality: Double
     }
 
+    /// A weight whose values do not fill its stated shape.
+    public struct InvalidWeight: Error, CustomStringConvertible, Sendable, Equatable {
+        public let why: String
+        public var description: String { "LayerQuality: \(why)" }
+    }
+
     public let input: Mode?
     public let output: Mode?
 
     /// The measures of `weight` (row-major [outChannels, inChannels, kh, kw]).
     public init(weight: [Float], outChannels: Int, inChannels: Int, kh: Int, kw: Int, p: Double = 1) throws {
-        precondition(weight.count == outChannels * inChannels * kh * kw, "LayerQuality: weight does not match its shape")
+        guard outChannels > 0, inChannels > 0, kh > 0, kw > 0, weight.count == outChannels * inChannels * kh * kw else {
+            throw InvalidWeight(
+                why: "a weight of \(weight.count) values is not [\(outChannels), \(inChannels), \(kh), \(kw)] with every size positive")
+        }
         let k = kh * kw
         var inputMode = [Double](repeating: 0, count: weight.count)
         for o in 0..<outChannels {

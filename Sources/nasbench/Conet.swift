@@ -24,7 +24,7 @@ struct ConetDeps: ParsableCommand {
     func run() throws {
         let (graph, widths) = try ChannelGraph.model(named: model)
         let groups = graph.dependencyGroups()
-        let cost = graph.cost(widths: widths, imageSize: 32)
+        let cost = try graph.cost(widths: widths, imageSize: 32)
         print("\(model): \(groups.count) dependency groups; at the standard widths \(cost.parameters) parameters, "
               + "\(cost.macs) multiply-accumulates for a 32x32 image")
         print("group,width,produced_by,consumed_by")

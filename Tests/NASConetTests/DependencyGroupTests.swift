@@ -21,7 +21,7 @@ final class DependencyGroupTests: XCTestCase {
         XCTAssertEqual(widths.sorted().first, 64)
         XCTAssertFalse(groups.contains { $0.consumers.contains("fc") })
         // The authors' README gives the CIFAR-100 ResNet-34 baseline as 21.3M parameters.
-        let parameters = graph.cost(widths: widths, imageSize: 32).parameters
+        let parameters = try graph.cost(widths: widths, imageSize: 32).parameters
         XCTAssertEqual(Double(parameters) / 1e6, 21.3, accuracy: 0.05, "\(parameters)")
     }
 
@@ -41,7 +41,7 @@ final class DependencyGroupTests: XCTestCase {
         let stage2 = 32 * 16 * 9 + 5 * 32 * 32 * 9 + 6 * 64 + 16 * 32 + 64
         let stage3 = 64 * 32 * 9 + 5 * 64 * 64 * 9 + 6 * 128 + 32 * 64 + 128
         let fc = 64 * 10 + 10
-        XCTAssertEqual(graph.cost(widths: widths, imageSize: 32).parameters, stem + stage1 + stage2 + stage3 + fc)
+        XCTAssertEqual(try graph.cost(widths: widths, imageSize: 32).parameters, stem + stage1 + stage2 + stage3 + fc)
     }
 
     func testNB201NetworkGroupsByHand() throws {

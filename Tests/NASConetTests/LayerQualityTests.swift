@@ -41,4 +41,11 @@ final class LayerQualityTests: XCTestCase {
         XCTAssertGreaterThan(ranked, 10, "too few modes with a non-zero rank to test the metric")
         print("LayerQuality: \(ranked) modes with rank > 0, \(refused) refused by EVBMF as SciPy refuses them")
     }
+
+    func testAWeightThatDoesNotFillItsShapeIsATypedError() {
+        XCTAssertThrowsError(try LayerQuality(weight: [Float](repeating: 1, count: 17), outChannels: 2, inChannels: 1, kh: 3, kw: 3)) {
+            XCTAssertTrue($0 is LayerQuality.InvalidWeight, "\($0)")
+        }
+        XCTAssertThrowsError(try LayerQuality(weight: [], outChannels: 0, inChannels: 4, kh: 3, kw: 3))
+    }
 }
