@@ -9,7 +9,7 @@ import PackageDescription
 //   NASOracle (tabular benchmarks)                                    -- on spaces + storage
 //   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine)
 //   NASEvaluators (NB201 networks, random-weight evaluation, proxies) -- on engine + spaces + datasets
-//   NASConet (CONetV2: EVBMF, layer metric, dependency groups)        -- on engine
+//   NASConet (CONetV2: EVBMF, metric, groups, networks, search)       -- on engine + spaces + datasets
 //   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
 //   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
@@ -75,12 +75,12 @@ let package = Package(
         .target(
             name: "NASEvaluators", dependencies: ["NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         // CONetV2 (channel-size search): EVBMF, the layer quality metric, dependency groups.
-        .target(name: "NASConet", dependencies: ["NASCore", "NASTensor", "NASSpaces"], swiftSettings: optimisedInDebug),
+        .target(name: "NASConet", dependencies: ["NASCore", "NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",
             dependencies: [
-                "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets",
+                "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets", "NASConet", "NASTensorState",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(

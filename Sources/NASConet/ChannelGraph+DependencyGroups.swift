@@ -23,7 +23,7 @@ extension ChannelGraph {
         for node in nodes {
             switch node {
             case .input, .conv: perNode.append([newVariable()])
-            case .same(_, let input, _, _), .linear(_, let input, _): perNode.append(perNode[input])
+            case .same(_, let input, _), .linear(_, let input, _): perNode.append(perNode[input])
             case .concat(let parts): perNode.append(parts.flatMap { perNode[$0] })
             case .add(let inputs):
                 let first = perNode[inputs[0]]

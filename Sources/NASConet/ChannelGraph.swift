@@ -10,18 +10,31 @@ public struct ChannelGraph: Sendable {
         /// The image: `channels` fixed (3 for CIFAR), not searchable.
         case input(channels: Int)
         case conv(name: String, input: NodeID, kernel: Int, stride: Int, bias: Bool)
-        /// BN, ReLU, pooling, NB201's skip and zero ops: channels pass through (`stride` for pooling).
-        case same(name: String, input: NodeID, parameters: ParameterKind, stride: Int)
+        /// BN, ReLU, pooling, NB201's skip and zero ops: channels pass through.
+        case same(name: String, input: NodeID, op: ChannelwiseOp)
         case add([NodeID])
         case concat([NodeID])
         /// The classifier (global pooling then a linear layer); excluded from the groups.
         case linear(name: String, input: NodeID, classes: Int)
     }
 
-    public enum ParameterKind: Sendable, Equatable {
-        case none
-        /// Batch norm: a weight and a bias per channel.
+    /// An operation that keeps its input's channels.
+    public enum ChannelwiseOp: Sendable, Equatable {
+        /// Batch norm: a weight and a bias per channel (and running statistics).
         case batchNorm
+        case relu
+        /// NB201's skip connection.
+        case identity
+        /// NB201's `none` edge: zeros of the input's shape.
+        case zero
+        /// Average pooling, counting padded cells (PyTorch's `count_include_pad=True`), as NB201's.
+        case avgPool(kernel: Int, stride: Int, padding: Int)
+
+        /// The spatial stride (1 except for pooling).
+        public var stride: Int {
+            if case .avgPool(_, let stride, _) = self { return stride }
+            return 1
+        }
     }
 
     public private(set) var nodes: [Node] = []

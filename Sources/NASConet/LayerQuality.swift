@@ -35,6 +35,12 @@ public struct LayerQuality: Sendable, Equatable {
     public let input: Mode?
     public let output: Mode?
 
+    /// Measures given mode by mode.
+    public init(input: Mode?, output: Mode?) {
+        self.input = input
+        self.output = output
+    }
+
     /// The measures of `weight` (row-major [outChannels, inChannels, kh, kw]).
     public init(weight: [Float], outChannels: Int, inChannels: Int, kh: Int, kw: Int, p: Double = 1) throws {
         guard outChannels > 0, inChannels > 0, kh > 0, kw > 0, weight.count == outChannels * inChannels * kh * kw else {

@@ -24,8 +24,3 @@ final class ReLUConvBN: Module {
 
     func setTraining(_ training: Bool) { bn.setTraining(training) }
 }
-
-/// Prefixes names with `prefix.` (as PyTorch's `state_dict` does for children).
-func prefixedNames(_ prefix: String, _ items: [(String, Tensor)]) -> [(String, Tensor)] {
-    items.map { ("\(prefix).\($0.0)", $0.1) }
-}

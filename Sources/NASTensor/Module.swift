@@ -61,3 +61,8 @@ extension Module {
 func prefixed(_ prefix: String, _ items: [(String, Tensor)]) -> [(String, Tensor)] {
     items.map { ("\(prefix).\($0.0)", $0.1) }
 }
+
+/// Prefixes names with `prefix.` (as PyTorch's `state_dict` does for children).
+public func prefixedNames(_ prefix: String, _ items: [(String, Tensor)]) -> [(String, Tensor)] {
+    items.map { ("\(prefix).\($0.0)", $0.1) }
+}

@@ -15,6 +15,16 @@ public final class SGD: Optimizer {
         buffers = parameters.map { _ in [] }
     }
 
+    /// The momentum buffers, one per parameter (empty before its first step), for checkpoints.
+    public var momentumBuffers: [[Float]] {
+        get { buffers }
+        set {
+            precondition(newValue.count == parameters.count && zip(newValue, parameters).allSatisfy { $0.isEmpty || $0.count == $1.count },
+                         "SGD: momentum buffers do not match the parameters")
+            buffers = newValue
+        }
+    }
+
     public func step() {
         let lr = learningRate, mu = momentum, wd = weightDecay, nest = nesterov
         for (k, p) in parameters.enumerated() {

@@ -4,8 +4,8 @@ import NASConet
 struct Conet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conet",
-        abstract: "CONetV2 channel-size search: the networks' dependency groups (more to come: search, train).",
-        subcommands: [ConetDeps.self])
+        abstract: "CONetV2 channel-size search: dependency groups, the search, training at given widths.",
+        subcommands: [ConetDeps.self, ConetSearchCommand.self])
 }
 
 struct ConetDeps: ParsableCommand {

@@ -1,5 +1,5 @@
 """Faults with nothing lost (docs/RELIABILITY.md): `kill -9` at seeded random points of search,
-predictors, rwe and moo (NSGA-II with RWE) runs, each resumed to the bytes of an uninterrupted run; a full disk and a
+predictors, rwe, moo (NSGA-II with RWE) and conet search runs, each resumed to the bytes of an uninterrupted run; a full disk and a
 read-only output folder (tmpfs mounts, root only) giving a one-line error with earlier results
 intact and a resume that completes them; a table replaced while a run reads it; two runs given one
 --out (the second refused by the run lock)."""
@@ -48,12 +48,20 @@ def moo(out, cifar, table):
             "--test-images", "40", "--head-steps", "60", "--out", out]
 
 
+def conet(out, cifar):
+    return ["conet", "search", "--cifar", cifar, "--train-images", "96", "--test-images", "50", "--trials", "9",
+            "--initial-width", "4", "--step-size", "4", "--min-width", "4", "--max-width", "16", "--initial-epochs", "1",
+            "--epochs-per-trial", "1", "--batch-size", "32", "--seed", "3", "--out", out]
+
+
 # What each kind writes that must come out byte-identical (timings are wall-clock, so left out), and
 # the file whose rows count finished trials.
 KINDS = {
     "search": (["queries.csv", "trials.csv", "summary.csv", "curves.csv", "config.json"], "trials.csv"),
     "predictors": (["results.csv", "summary.csv", "config.json"], "results.csv"),
     "rwe": (["results.csv", "summary.csv", "config.json"], "results.csv"),
+    # conet writes a trial's rows, its weights, then its state (the resume point); timing.csv is wall-clock.
+    "conet": (["trials.csv", "layers.csv", "groups.csv", "result.json", "config.json"], "trials.csv"),
     # moo journals each RWE score (rwe-cells.csv) and writes the rest at the end.
     "moo": (["front.csv", "comparison.csv", "generations.csv", "config.json", "rwe-cells.csv", "spec.json"],
             "rwe-cells.csv"),
@@ -128,10 +136,10 @@ def nb201_table(tmp_path_factory):
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_kill_at_random_points_then_resume_gives_the_same_bytes(kind, cifar, nb201_table, tmp_path):
-    if kind in ("rwe", "moo") and cifar is None:
+    if kind in ("rwe", "moo", "conet") and cifar is None:
         pytest.skip(f"NASBENCH_DATA not set: {kind} needs the real CIFAR-10 archive (set it to a folder like ../shared/data)")
     make = {"search": search, "predictors": predictors, "rwe": lambda out: rwe(out, cifar),
-            "moo": lambda out: moo(out, cifar, nb201_table)}[kind]
+            "moo": lambda out: moo(out, cifar, nb201_table), "conet": lambda out: conet(out, cifar)}[kind]
     names, counted = KINDS[kind]
     nasbench(*make(tmp_path / "clean"))
     total = rows(tmp_path / "clean" / counted)
