@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "TestSupport"]),
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
-        .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "TestSupport"]),
+        .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "NASEvaluators", "NASSpaces", "NASCore", "NASDatasets", "TestSupport"]),
         .testTarget(name: "NASFuzzTests", dependencies: ["NASFuzz", "NASOracle"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),

@@ -86,7 +86,7 @@ extension ChannelGraph {
                 var b = g.add(.same(name: "\(prefix).relu_b", input: a, op: .relu))
                 b = g.add(.conv(name: "\(prefix).conv_b", input: b, kernel: 3, stride: 1, bias: false))
                 b = g.add(.same(name: "\(prefix).bn_b", input: b, op: .batchNorm))
-                var d = g.add(.same(name: "\(prefix).pool", input: x, op: .avgPool(kernel: 2, stride: 2, padding: 0)))
+                var d = g.add(.same(name: "\(prefix).pool", input: x, op: .avgPool(kernel: 2, stride: 2, padding: 0, includePadding: true)))
                 d = g.add(.conv(name: "\(prefix).downsample", input: d, kernel: 1, stride: 1, bias: false))
                 producerWidths += [width, width, width]
                 x = g.add(.add([b, d]))
@@ -110,7 +110,7 @@ extension ChannelGraph {
                             terms.append(g.add(.same(name: "\(name).skip", input: nodes[source], op: .identity)))
                         case .avgPool3x3:
                             terms.append(g.add(.same(name: "\(name).pool", input: nodes[source],
-                                                     op: .avgPool(kernel: 3, stride: 1, padding: 1))))
+                                                     op: .avgPool(kernel: 3, stride: 1, padding: 1, includePadding: false))))
                         case NB201Op.none:
                             terms.append(g.add(.same(name: "\(name).zero", input: nodes[source], op: .zero)))
                         }

@@ -27,12 +27,13 @@ public struct ChannelGraph: Sendable {
         case identity
         /// NB201's `none` edge: zeros of the input's shape.
         case zero
-        /// Average pooling, counting padded cells (PyTorch's `count_include_pad=True`), as NB201's.
-        case avgPool(kernel: Int, stride: Int, padding: Int)
+        /// Average pooling; `includePadding` false divides by the in-image positions only
+        /// (`count_include_pad=False`, NB201's `avg_pool_3x3`).
+        case avgPool(kernel: Int, stride: Int, padding: Int, includePadding: Bool)
 
         /// The spatial stride (1 except for pooling).
         public var stride: Int {
-            if case .avgPool(_, let stride, _) = self { return stride }
+            if case .avgPool(_, let stride, _, _) = self { return stride }
             return 1
         }
     }

@@ -54,7 +54,9 @@ public final class ConetNetwork: Module {
                 case .relu: value = v.relu()
                 case .identity: value = v
                 case .zero: value = v * 0
-                case .avgPool(let kernel, let stride, let padding): value = v.avgPool2d(kernel: kernel, stride: stride, padding: padding)
+                case .avgPool(let kernel, let stride, let padding, true): value = v.avgPool2d(kernel: kernel, stride: stride, padding: padding)
+                case .avgPool(let kernel, let stride, let padding, false):
+                    value = v.avgPool2dExcludingPadding(kernel: kernel, stride: stride, padding: padding)
                 }
             case .add(let inputs): value = inputs.dropFirst().reduce(values[inputs[0]]!) { $0 + values[$1]! }
             case .concat(let inputs): value = Tensor.cat(inputs.map { values[$0]! }, axis: 1)

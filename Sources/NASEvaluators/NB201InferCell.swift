@@ -43,23 +43,9 @@ final class NB201InferCell: Module {
         switch cell[edge] {
         case .none: nil
         case .skipConnect: x
-        case .avgPool3x3: Self.avgPoolExcludingPadding(x)
+        case .avgPool3x3: x.avgPool2dExcludingPadding(kernel: 3, padding: 1)
         case .norConv1x1, .norConv3x3: convs[edge].map { $0(x) }
         }
-    }
-
-    /// 3x3 average pooling, stride 1, padding 1, dividing by the number of in-image pixels.
-    static func avgPoolExcludingPadding(_ x: Tensor) -> Tensor {
-        let (h, w) = (x.shape[2], x.shape[3])
-        var counts = [Float](repeating: 0, count: h * w)
-        for i in 0..<h {
-            for j in 0..<w {
-                let rows = min(i + 1, h - 1) - max(i - 1, 0) + 1
-                let cols = min(j + 1, w - 1) - max(j - 1, 0) + 1
-                counts[i * w + j] = 9 / Float(rows * cols)
-            }
-        }
-        return x.avgPool2d(kernel: 3, stride: 1, padding: 1) * Tensor(shape: [1, 1, h, w], data: counts)
     }
 
     func namedParameters() -> [(String, Tensor)] {

@@ -131,6 +131,21 @@ extension Tensor {
         return avgPool2dReference(kernel: kernel, stride: stride, padding: padding)
     }
 
+    /// Average pooling that divides each window by the number of its positions inside the image
+    /// (PyTorch's `count_include_pad=False`, NB201's `avg_pool_3x3`): ``avgPool2d(kernel:stride:padding:)``
+    /// rescaled per output position.
+    public func avgPool2dExcludingPadding(kernel: Int, stride: Int = 1, padding: Int) -> Tensor {
+        let pooled = avgPool2d(kernel: kernel, stride: stride, padding: padding)
+        guard padding > 0 else { return pooled }
+        let (h, w, oh, ow) = (shape[2], shape[3], pooled.shape[2], pooled.shape[3])
+        func inside(_ o: Int, _ size: Int) -> Int { Swift.min(o * stride - padding + kernel, size) - Swift.max(o * stride - padding, 0) }
+        var scale = [Float](repeating: 0, count: oh * ow)
+        for i in 0..<oh {
+            for j in 0..<ow { scale[i * ow + j] = Float(kernel * kernel) / Float(inside(i, h) * inside(j, w)) }
+        }
+        return pooled * Tensor(shape: [1, 1, oh, ow], data: scale)
+    }
+
     /// The engine's own average pooling: the reference the oneDNN path is tested against.
     public func avgPool2dReference(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "avgPool2d")

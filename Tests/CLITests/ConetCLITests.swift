@@ -29,4 +29,55 @@ final class ConetCLITests: XCTestCase {
             result.stderr,
             "nasbench: error: unknown model 'vgg16': expected resnet20, resnet32, resnet34 or nb201[:CELL] (an NB201 cell string)\n")
     }
+
+    func assertOneLine(_ arguments: [String], contains text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try CLI.run(arguments)
+        XCTAssertNotEqual(result.status, 0, file: file, line: line)
+        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.hasPrefix("nasbench: error:") && result.stderr.contains(text), result.stderr, file: file, line: line)
+    }
+
+    /// Bad settings are refused before any data is read.
+    func testBadSearchAndTrainSettingsAreOneLine() throws {
+        try assertOneLine(["conet", "search", "--model", "vgg16", "--cifar", "x", "--out", NSTemporaryDirectory() + "c1"], contains: "unknown model 'vgg16'")
+        try assertOneLine(["conet", "search", "--initial-width", "4", "--cifar", "x", "--out", NSTemporaryDirectory() + "c2"],
+                          contains: "initial width 4 outside the bounds [16, 256]")
+        try assertOneLine(["conet", "search", "--min-width", "64", "--max-width", "32", "--cifar", "x", "--out", NSTemporaryDirectory() + "c3"],
+                          contains: "bounds [64, 32]")
+        try assertOneLine(["conet", "search", "--trials", "5", "--cifar", "x", "--out", NSTemporaryDirectory() + "c4"], contains: "at least 7")
+        try assertOneLine(["conet", "search", "--learning-rate=-1", "--cifar", "x", "--out", NSTemporaryDirectory() + "c5"], contains: "learning rate -1")
+        try assertOneLine(["conet", "train", "--widths", "8,8", "--cifar", "x", "--out", NSTemporaryDirectory() + "c6"], contains: "2 widths for a network of 12")
+        try assertOneLine(["conet", "train", "--widths", "8,x", "--cifar", "x", "--out", NSTemporaryDirectory() + "c7"], contains: "comma-separated integers")
+        try assertOneLine(["conet", "train", "--cifar", NSTemporaryDirectory() + "missing.tar.gz", "--out", NSTemporaryDirectory() + "c8"], contains: "missing.tar.gz")
+        try assertOneLine(["conet", "widths", "resnet20", "--rule", "random", "--parameters", "10"], contains: "no widths in [8, 128] have 10 parameters")
+    }
+
+    func testScaledWidthsHitTheBudgetAndRandomWidthsFollowTheSeed() throws {
+        let standard = try CLI.run(["conet", "widths", "resnet20", "--rule", "scaled", "--parameters", "272474"])
+        XCTAssertEqual(standard.stdout, "16,16,16,16,32,32,32,32,64,64,64,64 272474\n", standard.stderr)
+        let a = try CLI.run(["conet", "widths", "resnet20", "--rule", "random", "--parameters", "500000", "--seed", "4"])
+        let b = try CLI.run(["conet", "widths", "resnet20", "--rule", "random", "--parameters", "500000", "--seed", "4"])
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(a.stdout, b.stdout)
+        let count = Int(a.stdout.split(separator: " ")[1].trimmingCharacters(in: .whitespacesAndNewlines))!
+        XCTAssertLessThanOrEqual(abs(count - 500_000), 750, "within 0.15%")
+        let widths = a.stdout.split(separator: " ")[0].split(separator: ",").map { Int($0)! }
+        XCTAssertEqual(widths.count, 12)
+        XCTAssertTrue(widths.allSatisfy { (8...128).contains($0) })
+    }
+
+    /// A run on real CIFAR-10 whose checkpoint is then corrupted: --resume is a one-line error.
+    func testCorruptCheckpointIsOneLineOnResume() throws {
+        let cifar = try RealData.file("cifar10/cifar-10-binary-subset.tar.gz")
+        let out = NSTemporaryDirectory() + "conet-corrupt-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: out)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let args = ["conet", "train", "--cifar", cifar, "--train-images", "64", "--test-images", "20", "--epochs", "2",
+                    "--widths", Array(repeating: "4", count: 12).joined(separator: ","), "--out", out]
+        let first = try CLI.run(args)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        try Data("not hdf5".utf8).write(to: URL(fileURLWithPath: out + "/checkpoint-1.h5"))
+        try assertOneLine(args + ["--resume"], contains: "checkpoint-1.h5")
+        try assertOneLine(args, contains: "add --resume")
+    }
 }

@@ -1,5 +1,5 @@
 """Faults with nothing lost (docs/RELIABILITY.md): `kill -9` at seeded random points of search,
-predictors, rwe, moo (NSGA-II with RWE) and conet search runs, each resumed to the bytes of an uninterrupted run; a full disk and a
+predictors, rwe, moo (NSGA-II with RWE), conet search and conet train runs, each resumed to the bytes of an uninterrupted run; a full disk and a
 read-only output folder (tmpfs mounts, root only) giving a one-line error with earlier results
 intact and a resume that completes them; a table replaced while a run reads it; two runs given one
 --out (the second refused by the run lock)."""
@@ -54,6 +54,11 @@ def conet(out, cifar):
             "--epochs-per-trial", "1", "--batch-size", "32", "--seed", "3", "--out", out]
 
 
+def conet_train(out, cifar):
+    return ["conet", "train", "--cifar", cifar, "--train-images", "96", "--test-images", "50", "--epochs", "8",
+            "--widths", ",".join(["4"] * 12), "--step-epochs", "3", "--batch-size", "32", "--seed", "3", "--out", out]
+
+
 # What each kind writes that must come out byte-identical (timings are wall-clock, so left out), and
 # the file whose rows count finished trials.
 KINDS = {
@@ -62,6 +67,8 @@ KINDS = {
     "rwe": (["results.csv", "summary.csv", "config.json"], "results.csv"),
     # conet writes a trial's rows, its weights, then its state (the resume point); timing.csv is wall-clock.
     "conet": (["trials.csv", "layers.csv", "groups.csv", "result.json", "config.json"], "trials.csv"),
+    # conet train checkpoints weights and SGD momentum after every epoch.
+    "conet-train": (["epochs.csv", "layers.csv", "result.json", "config.json"], "epochs.csv"),
     # moo journals each RWE score (rwe-cells.csv) and writes the rest at the end.
     "moo": (["front.csv", "comparison.csv", "generations.csv", "config.json", "rwe-cells.csv", "spec.json"],
             "rwe-cells.csv"),
@@ -136,10 +143,11 @@ def nb201_table(tmp_path_factory):
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_kill_at_random_points_then_resume_gives_the_same_bytes(kind, cifar, nb201_table, tmp_path):
-    if kind in ("rwe", "moo", "conet") and cifar is None:
+    if kind in ("rwe", "moo", "conet", "conet-train") and cifar is None:
         pytest.skip(f"NASBENCH_DATA not set: {kind} needs the real CIFAR-10 archive (set it to a folder like ../shared/data)")
     make = {"search": search, "predictors": predictors, "rwe": lambda out: rwe(out, cifar),
-            "moo": lambda out: moo(out, cifar, nb201_table), "conet": lambda out: conet(out, cifar)}[kind]
+            "moo": lambda out: moo(out, cifar, nb201_table), "conet": lambda out: conet(out, cifar),
+            "conet-train": lambda out: conet_train(out, cifar)}[kind]
     names, counted = KINDS[kind]
     nasbench(*make(tmp_path / "clean"))
     total = rows(tmp_path / "clean" / counted)
