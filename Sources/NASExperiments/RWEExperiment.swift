@@ -34,9 +34,7 @@ public struct RWEExperiment: Sendable {
         guard table.space == .nb201 else {
             throw ExperimentError.badInput("rwe needs an nb201 table (\(tablePath) is \(table.space.rawValue))")
         }
-        guard seeds.repeats > 0 else {
-            throw ExperimentError.badInput("--weight-seeds (weight_seeds) must be at least 1, got \(seeds.repeats)")
-        }
+        try seeds.validate()
         guard sample > 0, sample <= table.rowCount else {
             throw ExperimentError.badInput("--sample must be in 1...\(table.rowCount) (the table's cells), got \(sample)")
         }

@@ -24,6 +24,11 @@ public struct RWESeeds: Sendable, Equatable {
         self.init(cells: seed, data: seed, weights: seed)
     }
 
+    /// Throws unless there is at least one initialisation a cell.
+    public func validate() throws {
+        guard repeats > 0 else { throw ExperimentError.badInput("--weight-seeds (weight_seeds) must be at least 1, got \(repeats)") }
+    }
+
     /// The generator seed of the cell sample.
     var cellSample: UInt64 { TrialSeed.derive(base: cells, trial: 0, stream: 1) }
 

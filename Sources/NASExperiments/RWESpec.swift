@@ -68,13 +68,15 @@ public struct RWESpec: ExperimentSpec, Sendable {
 
     /// Loads the table and the archive and builds the experiment this spec describes.
     public func makeExperiment() throws -> RWEExperiment {
+        let seeds = RWESeeds(cells: seed, data: dataSeed ?? seed, weights: weightSeed ?? seed, repeats: weightSeeds)
+        try seeds.validate()
         guard !table.isEmpty else { throw ExperimentError.badInput("the spec names no table (give --table or \"table\")") }
         let loaded = try BenchmarkTable.load(table)
         let (train, test) = try rwe.loadArchive()
         return try RWEExperiment(
             table: loaded, tablePath: table, train: train, test: test, archivePath: rwe.cifar, sample: sample,
             trainImages: rwe.images, testImages: rwe.testImages, evaluator: rwe.evaluator,
-            seeds: RWESeeds(cells: seed, data: dataSeed ?? seed, weights: weightSeed ?? seed, repeats: weightSeeds),
+            seeds: seeds,
             truth: try ColumnKey(name: truth))
     }
 }

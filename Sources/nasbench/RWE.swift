@@ -16,7 +16,7 @@ struct RWE: SpecCommand {
             against cifar10.test.accuracy.e200, on each cell's mean). See docs/RWE.md and docs/RESULTS.md.
             """)
 
-    @OptionGroup(title: "Spec (RWESpec's keys: docs/RESULTS.md)")
+    @OptionGroup(title: "Spec (RWESpec's keys: docs/RWE.md)")
     var specOptions: SpecOptions
 
     @Option(help: "A nasbench HDF5 table of the nb201 space.")
