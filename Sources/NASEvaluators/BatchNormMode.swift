@@ -6,6 +6,13 @@ public enum BatchNormMode: String, CaseIterable, Codable, Sendable {
     /// affine parameters (1, 0) each batch norm is the identity, so feature scales are the raw
     /// ones of the random weights and do not depend on which images share a batch.
     case fresh
+    /// Inference mode with statistics estimated on the training images: one pass over them in
+    /// training mode pools each batch norm's input mean and variance over the whole set
+    /// (``NASTensor/BatchNorm2d/beginStatisticsEstimate()``), then train and test features are
+    /// extracted with those statistics — what a frozen PyTorch body whose running statistics were
+    /// recomputed on the training set (`momentum=None`) does. Upstream batch norms normalise by
+    /// batch statistics during that pass, so the estimates depend on the batch size.
+    case estimate
 
     /// Parses a mode name, with a message listing the valid ones.
     public init(parsing text: String) throws {

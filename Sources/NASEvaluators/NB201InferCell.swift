@@ -5,7 +5,7 @@ import NASTensor
 /// edges `j <- i` of `op(node i)`; node 3 is the output. `none` edges are left out of the
 /// sum (NB201 multiplies by zero, which adds nothing), `skip_connect` is the identity,
 /// `avg_pool_3x3` excludes padding from the divisor (`count_include_pad=False`).
-final class NB201InferCell: Module {
+final class NB201InferCell: Module, BatchNormHolder {
     let cell: NB201Cell
     /// The convolution of each edge, or `nil` for parameter-free operations.
     let convs: [ReLUConvBN?]
@@ -61,4 +61,6 @@ final class NB201InferCell: Module {
     }
 
     func setTraining(_ training: Bool) { for conv in convs { conv?.setTraining(training) } }
+
+    var batchNorms: [BatchNorm2d] { convs.compactMap { $0?.bn } }
 }

@@ -6,7 +6,7 @@ import NASTensor
 /// cells at `C`, `2C`, `4C` channels with a residual reduction block between stages, then
 /// BN-ReLU, global average pooling and a linear classifier. The benchmark uses `C = 16`,
 /// `N = 5`.
-public final class NB201Network: Module {
+public final class NB201Network: Module, BatchNormHolder {
     public let cell: NB201Cell
     public let channels: Int
     public let cellsPerStage: Int
@@ -85,6 +85,11 @@ public final class NB201Network: Module {
         stemBN.setTraining(training)
         for layer in body { layer.setTraining(training) }
         lastBN.setTraining(training)
+    }
+
+    /// Every batch norm in forward order: the stem's, the body's, the last one.
+    public var batchNorms: [BatchNorm2d] {
+        [stemBN] + body.flatMap { ($0 as? any BatchNormHolder)?.batchNorms ?? [] } + [lastBN]
     }
 
     /// Parameters of the network, as NB201 counts them (every learnable tensor).

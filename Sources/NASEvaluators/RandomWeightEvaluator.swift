@@ -76,13 +76,29 @@ public struct RandomWeightEvaluator: Sendable {
         let network = try NB201Network(
             cell: cell, channels: channels, cellsPerStage: cellsPerStage, classes: images.classes,
             init: initScheme, using: &rng)
-        network.setTraining(batchNorm == .batch)
+        switch batchNorm {
+        case .batch: network.setTraining(true)
+        case .fresh: network.setTraining(false)
+        case .estimate: estimateBatchNormStatistics(network, images: images)
+        }
         let train = extractFeatures(network, images.train, count: images.trainLabels.count, images: images)
         let test = extractFeatures(network, images.test, count: images.testLabels.count, images: images)
         let score = head.fitAndScore(
             features: train, labels: images.trainLabels, testFeatures: test, testLabels: images.testLabels,
             width: network.featureWidth, classes: images.classes)
         return (network, score)
+    }
+
+    /// ``BatchNormMode/estimate``: one training-mode pass over the training images (in batches of
+    /// ``batchSize``) pools each batch norm's input statistics, which become its running ones;
+    /// leaves the network in inference mode.
+    func estimateBatchNormStatistics(_ network: NB201Network, images: EvaluationImages) {
+        let layers = network.batchNorms
+        network.setTraining(true)
+        for layer in layers { layer.beginStatisticsEstimate() }
+        _ = extractFeatures(network, images.train, count: images.trainLabels.count, images: images)
+        for layer in layers { layer.finishStatisticsEstimate() }
+        network.setTraining(false)
     }
 
     /// Pooled features `[count, 4C]` in batches, with no graph and BN as ``batchNorm`` says.

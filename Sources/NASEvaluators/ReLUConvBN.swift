@@ -1,7 +1,7 @@
 import NASTensor
 
 /// NB201's `ReLUConvBN`: ReLU, convolution without bias, affine batch norm.
-final class ReLUConvBN: Module {
+final class ReLUConvBN: Module, BatchNormHolder {
     let conv: Conv2d
     let bn: BatchNorm2d
     let tap: ActivationTap
@@ -23,4 +23,6 @@ final class ReLUConvBN: Module {
     func namedBuffers() -> [(String, Tensor)] { prefixedNames("op.2", bn.namedBuffers()) }
 
     func setTraining(_ training: Bool) { bn.setTraining(training) }
+
+    var batchNorms: [BatchNorm2d] { [bn] }
 }

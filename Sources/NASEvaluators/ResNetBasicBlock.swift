@@ -2,7 +2,7 @@ import NASTensor
 
 /// NB201's reduction block (`ResNetBasicblock`, stride 2): ReLU-conv3x3(stride 2)-BN, then
 /// ReLU-conv3x3-BN, plus a shortcut of 2x2 average pooling and a 1x1 convolution.
-final class ResNetBasicBlock: Module {
+final class ResNetBasicBlock: Module, BatchNormHolder {
     let convA: ReLUConvBN
     let convB: ReLUConvBN
     let shortcut: Conv2d
@@ -32,4 +32,6 @@ final class ResNetBasicBlock: Module {
         convA.setTraining(training)
         convB.setTraining(training)
     }
+
+    var batchNorms: [BatchNorm2d] { [convA.bn, convB.bn] }
 }

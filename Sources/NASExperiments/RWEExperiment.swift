@@ -6,9 +6,9 @@ import NASOracle
 import NASSpaces
 
 /// Random-weight evaluation of a seeded sample of NB201 cells against the benchmark: each
-/// trial is one cell, scored by RWE and the cheap baselines (params, MACs, NASWOT, synflow),
-/// with the benchmark's accuracy beside it. `results.csv` is byte-reproducible;
-/// wall-clock seconds go to `timings.csv`.
+/// trial is one cell, scored by RWE and the cheap baselines (params, MACs, NASWOT, synflow)
+/// once per weight initialisation (``RWESeeds/repeats``), with the benchmark's accuracy beside
+/// it. `results.csv` is byte-reproducible; wall-clock seconds go to `timings.csv`.
 public struct RWEExperiment: Sendable {
     /// The sampled cells, in trial order.
     public let cells: [NB201Cell]
@@ -17,7 +17,7 @@ public struct RWEExperiment: Sendable {
     public let truthColumn: ColumnKey
     public let images: EvaluationImages
     public let evaluator: RandomWeightEvaluator
-    public let seed: UInt64
+    public let seeds: RWESeeds
     public let trainImages: Int
     public let testImages: Int
     public let tablePath: String
@@ -26,21 +26,22 @@ public struct RWEExperiment: Sendable {
     /// The default ground truth: CIFAR-10 test accuracy after 200 epochs.
     public static let defaultTruth = ColumnKey(dataset: .cifar10, split: .test, metric: .accuracy, epochs: 200)
 
-    /// Samples `sample` distinct cells with `seed` and `trainImages` / `testImages` images
-    /// from the archive's training and test parts (seeded subsets).
+    /// Samples `sample` distinct cells with `seeds.cells` and `trainImages` / `testImages` images
+    /// from the archive's training and test parts (subsets drawn with `seeds.data`).
     public init(table: BenchmarkTable, tablePath: String, train: ImageDataset, test: ImageDataset, archivePath: String,
-                sample: Int, trainImages: Int, testImages: Int, evaluator: RandomWeightEvaluator, seed: UInt64,
+                sample: Int, trainImages: Int, testImages: Int, evaluator: RandomWeightEvaluator, seeds: RWESeeds,
                 truth truthColumn: ColumnKey = defaultTruth) throws {
         guard table.space == .nb201 else {
             throw ExperimentError.badInput("rwe needs an nb201 table (\(tablePath) is \(table.space.rawValue))")
         }
+        try seeds.validate()
         guard sample > 0, sample <= table.rowCount else {
             throw ExperimentError.badInput("--sample must be in 1...\(table.rowCount) (the table's cells), got \(sample)")
         }
         self.images = try RWEObjective.sampleImages(
-            train: train, test: test, trainImages: trainImages, testImages: testImages, seed: seed)
+            train: train, test: test, trainImages: trainImages, testImages: testImages, seed: seeds.data)
         let column = try table.column(truthColumn)
-        var rng = SplitMix64(seed: TrialSeed.derive(base: seed, trial: 0, stream: 1))
+        var rng = SplitMix64(seed: seeds.cellSample)
         let space = NB201Space()
         var seen = Set<NB201Cell>(), cells: [NB201Cell] = [], truth: [Float] = []
         while cells.count < sample {
@@ -53,14 +54,15 @@ public struct RWEExperiment: Sendable {
         self.truth = truth
         self.truthColumn = truthColumn
         self.evaluator = evaluator
-        self.seed = seed
+        self.seeds = seeds
         self.trainImages = trainImages
         self.testImages = testImages
         self.tablePath = PathHint.hint(for: tablePath)
         self.archivePath = PathHint.hint(for: archivePath)
     }
 
-    /// A row of `results.csv`: one cell's scores beside the benchmark's accuracy.
+    /// A row of `results.csv`: one cell's scores under one weight initialisation (whose seed
+    /// `seed` is) beside the benchmark's accuracy. A cell's rows follow its initialisations in order.
     public struct ResultRow: Sendable {
         public var seed: UInt64
         public var cell: NB201Cell
@@ -79,7 +81,8 @@ public struct RWEExperiment: Sendable {
         .float("truth") { $0.truth },
     ])
 
-    /// `timings.csv`: wall-clock seconds a cell (not reproducible, so apart from the results).
+    /// `timings.csv`: wall-clock seconds a cell, summed over its weight initialisations (not
+    /// reproducible, so apart from the results).
     public static let timingColumns = CSVColumns<RandomWeightEvaluator.Result>([
         .init("rwe_seconds") { String(format: "%.3f", $0.rweSeconds) },
         .init("baseline_seconds") { String(format: "%.3f", $0.baselineSeconds) },
@@ -92,20 +95,32 @@ public struct RWEExperiment: Sendable {
             summaryHeader: timingColumns.header)
     }
 
-    /// Evaluates cell `trial`.
+    /// Evaluates cell `trial` under each weight initialisation: one row each, and the seconds of
+    /// all of them in one timings row.
     public func runTrial(_ trial: Int) throws -> TrialOutput {
-        let cellSeed = TrialSeed.derive(base: seed, trial: trial)
-        var rng = SplitMix64(seed: cellSeed)
-        let cell = cells[trial]
-        let r = try evaluator.evaluate(cell, images: images, using: &rng)
-        let row = ResultRow(seed: cellSeed, cell: cell, result: r, truth: truth[trial])
-        return TrialOutput(rows: [Self.resultColumns.line(row)], summary: Self.timingColumns.line(r))
+        var rows: [String] = []
+        var seconds: RandomWeightEvaluator.Result?
+        for index in 0..<seeds.repeats {
+            let weightSeed = seeds.weightSeed(trial: trial, repeat: index)
+            var rng = SplitMix64(seed: weightSeed)
+            let r = try evaluator.evaluate(cells[trial], images: images, using: &rng)
+            rows.append(Self.resultColumns.line(ResultRow(seed: weightSeed, cell: cells[trial], result: r, truth: truth[trial])))
+            if var total = seconds {
+                total.rweSeconds += r.rweSeconds
+                total.baselineSeconds += r.baselineSeconds
+                seconds = total
+            } else {
+                seconds = r
+            }
+        }
+        return TrialOutput(rows: rows, summary: seconds.map(Self.timingColumns.line) ?? "")
     }
 
     /// Every setting of the run, for config.json.
     public func config() -> [String: Any] {
         [
-            "experiment": "rwe", "schema_version": 1, "table": tablePath, "cifar": archivePath, "seed": seed,
+            "experiment": "rwe", "schema_version": 1, "table": tablePath, "cifar": archivePath, "seed": seeds.cells,
+            "data_seed": seeds.data, "weight_seed": seeds.weights, "weight_seeds": seeds.repeats,
             "sample": cells.count, "images": trainImages, "test_images": testImages,
             "channels": evaluator.channels, "cells_per_stage": evaluator.cellsPerStage,
             "init": evaluator.initScheme.rawValue, "batch_norm": evaluator.batchNorm.rawValue, "batch_size": evaluator.batchSize,

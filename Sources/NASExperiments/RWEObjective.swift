@@ -26,7 +26,8 @@ public final class RWEObjective {
                               seed: UInt64) throws -> EvaluationImages {
         guard trainImages > 1, trainImages <= train.count, testImages > 0, testImages <= test.count else {
             throw ExperimentError.badInput(
-                "--images must be in 2...\(train.count) and --test-images in 1...\(test.count) (got \(trainImages), \(testImages))")
+                "--images must be in 2...\(train.count) (the archive's training images) and --test-images in 1...\(test.count) "
+                    + "(its test images), got \(trainImages) and \(testImages)")
         }
         var rng = SplitMix64(seed: TrialSeed.derive(base: seed, trial: 0, stream: 2))
         return try EvaluationImages(

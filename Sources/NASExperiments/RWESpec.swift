@@ -10,8 +10,16 @@ public struct RWESpec: ExperimentSpec, Sendable {
     public var sample = 200
     /// The benchmark column the scores are ranked against.
     public var truth = RWEExperiment.defaultTruth.name
-    /// Base seed: the sample, the image subsets and each cell's weights derive from it.
+    /// Seed of the cell sample; also of the image subsets and the weights unless ``dataSeed`` or
+    /// ``weightSeed`` is given.
     public var seed: UInt64 = 0
+    /// Seed of the training and test image subsets (`data_seed`; absent: ``seed``).
+    public var dataSeed: UInt64?
+    /// Base seed of every cell's random weights (`weight_seed`; absent: ``seed``).
+    public var weightSeed: UInt64?
+    /// Independent weight initialisations per cell (`weight_seeds`): one results row each, the
+    /// summary ranks their mean. 1 is the protocol before repeats existed, byte for byte.
+    public var weightSeeds = 1
     /// The archive, image counts and evaluator settings.
     public var rwe = RWESetup()
 
@@ -28,7 +36,9 @@ public struct RWESpec: ExperimentSpec, Sendable {
         return spec
     }
 
-    private enum CodingKeys: String, CodingKey { case table, sample, truth, seed, rwe }
+    private enum CodingKeys: String, CodingKey {
+        case table, sample, truth, seed, dataSeed = "data_seed", weightSeed = "weight_seed", weightSeeds = "weight_seeds", rwe
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -36,17 +46,37 @@ public struct RWESpec: ExperimentSpec, Sendable {
         sample = try c.decodeIfPresent(Int.self, forKey: .sample) ?? sample
         truth = try c.decodeIfPresent(String.self, forKey: .truth) ?? truth
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
+        dataSeed = try c.decodeIfPresent(UInt64.self, forKey: .dataSeed)
+        weightSeed = try c.decodeIfPresent(UInt64.self, forKey: .weightSeed)
+        weightSeeds = try c.decodeIfPresent(Int.self, forKey: .weightSeeds) ?? weightSeeds
         rwe = try c.decodeIfPresent(RWESetup.self, forKey: .rwe) ?? rwe
+    }
+
+    /// Every key written; the data and weight seeds as resolved, so a recorded spec re-runs alike
+    /// whatever `--seed` later says.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(table, forKey: .table)
+        try c.encode(sample, forKey: .sample)
+        try c.encode(truth, forKey: .truth)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(dataSeed ?? seed, forKey: .dataSeed)
+        try c.encode(weightSeed ?? seed, forKey: .weightSeed)
+        try c.encode(weightSeeds, forKey: .weightSeeds)
+        try c.encode(rwe, forKey: .rwe)
     }
 
     /// Loads the table and the archive and builds the experiment this spec describes.
     public func makeExperiment() throws -> RWEExperiment {
+        let seeds = RWESeeds(cells: seed, data: dataSeed ?? seed, weights: weightSeed ?? seed, repeats: weightSeeds)
+        try seeds.validate()
         guard !table.isEmpty else { throw ExperimentError.badInput("the spec names no table (give --table or \"table\")") }
         let loaded = try BenchmarkTable.load(table)
         let (train, test) = try rwe.loadArchive()
         return try RWEExperiment(
             table: loaded, tablePath: table, train: train, test: test, archivePath: rwe.cifar, sample: sample,
-            trainImages: rwe.images, testImages: rwe.testImages, evaluator: rwe.evaluator, seed: seed,
+            trainImages: rwe.images, testImages: rwe.testImages, evaluator: rwe.evaluator,
+            seeds: seeds,
             truth: try ColumnKey(name: truth))
     }
 }

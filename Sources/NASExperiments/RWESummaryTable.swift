@@ -2,11 +2,14 @@ import Foundation
 import NASPredictors
 
 /// Kendall tau and Spearman of each score of an RWE run against the benchmark's accuracy,
-/// and mean seconds per cell, read back from its files.
+/// and mean seconds per cell, read back from its files. A cell scored under several weight
+/// initialisations (several rows of one trial) is ranked by the mean of its rows.
 public struct RWESummaryTable: Sendable {
     /// One line a score: name, tau, Spearman.
     public var rows: [(score: String, tau: Double, spearman: Double)] = []
     public var cells = 0
+    /// Weight initialisations a cell (rows a trial).
+    public var repeats = 1
     public var rweSeconds = 0.0
     public var baselineSeconds = 0.0
 
@@ -14,15 +17,20 @@ public struct RWESummaryTable: Sendable {
     public init(folder: String) throws {
         let results = try Self.read((folder as NSString).appendingPathComponent("results.csv"))
         let timings = try Self.read((folder as NSString).appendingPathComponent("timings.csv"))
-        guard let truthIndex = results.header.firstIndex(of: "truth"), results.rows.count > 2 else {
+        let groups = Self.trialGroups(results)
+        guard let truthIndex = results.header.firstIndex(of: "truth"), groups.count > 2 else {
             throw ExperimentError.corruptResults(path: folder, why: "results.csv needs a truth column and at least 3 cells")
         }
-        cells = results.rows.count
-        let truth = results.rows.map { Double($0[truthIndex]) ?? .nan }
+        cells = groups.count
+        repeats = groups.map(\.count).max() ?? 1
+        let truth = groups.map { Double(results.rows[$0[0]][truthIndex]) ?? .nan }
         for score in RWEExperiment.scoreColumns {
             guard let i = results.header.firstIndex(of: score) else { continue }
             // -inf (a disconnected cell's synflow) ranks lowest; keep it finite for the rank metrics.
-            let values = results.rows.map { Double($0[i]).map { $0.isFinite ? $0 : -1e300 } ?? .nan }
+            let values = groups.map { group in
+                group.reduce(0.0) { $0 + (Double(results.rows[$1][i]).map { $0.isFinite ? $0 : -1e300 } ?? .nan) }
+                    / Double(group.count)
+            }
             rows.append((score, try RankingMetrics.kendallTau(values, truth), try RankingMetrics.spearman(values, truth)))
         }
         if let r = timings.header.firstIndex(of: "rwe_seconds"), let b = timings.header.firstIndex(of: "baseline_seconds") {
@@ -38,9 +46,23 @@ public struct RWESummaryTable: Sendable {
             + rows.map { String(format: "%@,%.4f,%.4f,%d\n", $0.score, $0.tau, $0.spearman, cells) }.joined()
     }
 
+    /// Row indices of `results` grouped by trial, in file order (each row its own group
+    /// when there is no trial column).
+    static func trialGroups(_ results: (header: [String], rows: [[String]])) -> [[Int]] {
+        guard let t = results.header.firstIndex(of: "trial") else { return results.rows.indices.map { [$0] } }
+        var groups: [[Int]] = []
+        var last: String?
+        for (i, row) in results.rows.enumerated() {
+            if row[t] == last { groups[groups.count - 1].append(i) } else { groups.append([i]) }
+            last = row[t]
+        }
+        return groups
+    }
+
     /// The summary as text for the terminal.
     public var text: String {
-        var out = "score          tau      spearman   (\(cells) cells)\n"
+        let scored = repeats > 1 ? ", each the mean of \(repeats) weight initialisations" : ""
+        var out = "score          tau      spearman   (\(cells) cells\(scored))\n"
         for r in rows {
             out += r.score.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%7.4f  %8.4f\n", r.tau, r.spearman)
         }

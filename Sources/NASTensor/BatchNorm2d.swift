@@ -13,6 +13,8 @@ public final class BatchNorm2d: Module {
     public let momentum: Float, epsilon: Float
     /// Whether batch statistics are used (and running ones updated).
     public private(set) var isTraining = true
+    /// Batch statistics pooled while the running ones are estimated (`BatchNorm2d+StatisticsEstimate`).
+    var pooled: PooledStatistics?
 
     public init(_ channels: Int, momentum: Float = 0.1, epsilon: Float = 1e-5) {
         precondition(channels > 0, "BatchNorm2d: channels must be positive, got \(channels)")
@@ -26,7 +28,9 @@ public final class BatchNorm2d: Module {
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let (y, stats) = x.batchNorm(gamma: weight, beta: bias, runningMean: runningMean.data,
                                      runningVar: runningVar.data, training: isTraining, epsilon: epsilon)
-        if let stats {
+        if let stats, pooled != nil {
+            pooled?.add(mean: stats.mean, variance: stats.variance, count: stats.count)
+        } else if let stats {
             let unbias = Float(stats.count) / Float(max(stats.count - 1, 1))
             runningMean.withMutableData { rm in
                 for i in rm.indices { rm[i] = (1 - momentum) * rm[i] + momentum * stats.mean[i] }

@@ -10,12 +10,13 @@ struct RWE: SpecCommand {
             For a seeded sample of cells, builds the NB201 network at --channels/--cells with random weights, \
             extracts pooled features of --images training images, fits the linear head by softmax regression and \
             scores held-out accuracy on --test-images test images; beside it params, MACs, NASWOT and synflow. \
-            Writes results.csv (one row a cell, byte-reproducible), timings.csv, config.json (with the resolved \
+            --weight-seeds K scores each cell under K weight initialisations. \
+            Writes results.csv (one row a cell and initialisation, byte-reproducible), timings.csv, config.json (with the resolved \
             spec, which --spec RUN/config.json re-runs) and summary.csv (Kendall tau and Spearman of each score \
-            against cifar10.test.accuracy.e200). See docs/RESULTS.md.
+            against cifar10.test.accuracy.e200, on each cell's mean). See docs/RWE.md and docs/RESULTS.md.
             """)
 
-    @OptionGroup(title: "Spec (RWESpec's keys: docs/RESULTS.md)")
+    @OptionGroup(title: "Spec (RWESpec's keys: docs/RWE.md)")
     var specOptions: SpecOptions
 
     @Option(help: "A nasbench HDF5 table of the nb201 space.")
@@ -30,10 +31,20 @@ struct RWE: SpecCommand {
     @OptionGroup(title: "Random-weight evaluation")
     var rwe: RWEOptions
 
-    @OptionGroup(title: "Run (the sample, the image subsets and each cell's weights derive from --seed)")
+    @Option(help: "Seed of the training and test image subsets (default: --seed).")
+    var dataSeed: UInt64?
+
+    @Option(help: "Base seed of every cell's random weights (default: --seed).")
+    var weightSeed: UInt64?
+
+    @Option(help: "Independent weight initialisations per cell: one results row each, the summary ranks their mean (default 1).")
+    var weightSeeds: Int?
+
+    @OptionGroup(title: "Run (--seed draws the cell sample, and the images and weights unless --data-seed / --weight-seed say otherwise)")
     var runOptions: RunOptions
 
     func validate() throws {
+        if let weightSeeds, weightSeeds < 1 { throw ValidationError("--weight-seeds must be at least 1, got \(weightSeeds)") }
         if !specOptions.printSpec { _ = try runOptions.folder() }
         if specOptions.spec == nil {
             if table == nil { throw ValidationError("Missing expected argument '--table <table>'") }
@@ -47,6 +58,9 @@ struct RWE: SpecCommand {
         if let sample { resolved.sample = sample }
         if let truth { resolved.truth = truth }
         if let seed = runOptions.seed { resolved.seed = seed }
+        if let dataSeed { resolved.dataSeed = dataSeed }
+        if let weightSeed { resolved.weightSeed = weightSeed }
+        if let weightSeeds { resolved.weightSeeds = weightSeeds }
         rwe.apply(to: &resolved.rwe)
         return resolved
     }

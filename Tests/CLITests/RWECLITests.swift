@@ -120,6 +120,71 @@ final class RWECLITests: XCTestCase {
         let badInit = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("y")) + ["--init-scheme", "he"])
         XCTAssertNotEqual(badInit.status, 0)
         XCTAssertTrue(badInit.stderr.contains("kaiming-normal"), badInit.stderr)
+        for (extra, message) in [
+            (["--weight-seeds", "0"], "--weight-seeds must be at least 1, got 0"),
+            (["--images", "11"], "--images must be in 2...10 (the archive's training images) and --test-images in 1...10"),
+            (["--test-images", "11"], "got 30 and 11"),
+            (["--batch-norm", "estimated"], "'estimate'"),
+        ] {
+            let run = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("z"), sample: 3) + extra)
+            XCTAssertNotEqual(run.status, 0, "\(extra)")
+            XCTAssertTrue(run.stderr.contains(message), run.stderr)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        }
+        try tmp.write("zero.yaml", "weight_seeds: 0\n")
+        let zero = try CLI.run(["rwe", "--spec", tmp.file("zero.yaml"), "--table", table, "--cifar", cifar, "--out", tmp.file("w")])
+        XCTAssertNotEqual(zero.status, 0)
+        XCTAssertEqual(zero.stderr, "nasbench: error: --weight-seeds (weight_seeds) must be at least 1, got 0\n")
+    }
+
+    /// Cells, images and weights have their own seeds: the same `--seed` with another
+    /// `--weight-seed` gives the same cells and different scores; another `--data-seed` keeps the
+    /// weights' seeds; explicit seeds equal to `--seed` give the bytes of `--seed` alone.
+    func testSeedsAreSeparable() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        func run(_ name: String, _ extra: [String]) throws -> [[Substring]] {
+            let result = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file(name), sample: 4) + extra)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let text = try String(contentsOfFile: tmp.file("\(name)/results.csv"), encoding: .utf8)
+            return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        }
+        let base = try run("base", []), same = try run("same", ["--data-seed", "3", "--weight-seed", "3"])
+        XCTAssertEqual(try String(contentsOfFile: tmp.file("base/results.csv"), encoding: .utf8),
+                       try String(contentsOfFile: tmp.file("same/results.csv"), encoding: .utf8))
+        XCTAssertEqual(base, same)
+        let weights = try run("weights", ["--weight-seed", "9"]), data = try run("data", ["--data-seed", "9"])
+        XCTAssertEqual(weights.map { $0[2] }, base.map { $0[2] }, "same cells")
+        XCTAssertEqual(data.map { $0[2] }, base.map { $0[2] }, "same cells")
+        XCTAssertNotEqual(weights.map { $0[1] }, base.map { $0[1] }, "other weight seeds")
+        XCTAssertEqual(data.map { $0[1] }, base.map { $0[1] }, "the same weight seeds")
+        XCTAssertNotEqual(weights.map { $0[9] }, base.map { $0[9] }, "other weights, other synflow")
+        XCTAssertNotEqual(data.map { $0[5] }, base.map { $0[5] }, "other images, other RWE loss")
+        XCTAssertEqual(data.map { $0[9] }, base.map { $0[9] }, "synflow needs no images")
+    }
+
+    /// `--weight-seeds 3`: three rows a cell, the first of each the single-seed row; the summary
+    /// ranks the mean and says so.
+    func testWeightSeedsGiveKRowsACell() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("one"), sample: 4)).status, 0)
+        let three = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("three"), sample: 4) + ["--weight-seeds", "3"])
+        XCTAssertEqual(three.status, 0, three.stderr)
+        XCTAssertTrue(three.stdout.contains("(4 cells, each the mean of 3 weight initialisations)"), three.stdout)
+        let one = try String(contentsOfFile: tmp.file("one/results.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        let rows = try String(contentsOfFile: tmp.file("three/results.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        XCTAssertEqual(rows.count, 12)
+        XCTAssertEqual(rows.enumerated().filter { $0.offset % 3 == 0 }.map(\.element), Array(one))
+        XCTAssertEqual(Set(rows.map { $0.split(separator: ",")[1] }).count, 12, "twelve weight seeds")
+        let timings = try String(contentsOfFile: tmp.file("three/timings.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(timings.count, 5, "one timings row a cell")
+        let config = try String(contentsOfFile: tmp.file("three/config.json"), encoding: .utf8)
+        XCTAssertTrue(config.contains("\"weight_seeds\" : 3"), config)
     }
 
     /// A handful of real cells on real CIFAR-10 (NASBENCH_DATA; skipped when unset).
