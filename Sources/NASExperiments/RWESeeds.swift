@@ -1,3 +1,5 @@
+import NASCore
+
 /// The seeds of a random-weight evaluation run, kept apart so each source of randomness can be
 /// varied alone: the cell sample, the image subsets, and the weights of each cell (with
 /// `repeats` independent initialisations a cell). A run given only one seed uses it for all
