@@ -21,3 +21,30 @@ run_search() {
 if [ "$stage" = search ] || [ "$stage" = all ]; then
   for name in sa07 sa06 greedy; do run_search "$name"; done
 fi
+
+train() {
+  local out=$1; shift
+  "$NASBENCH" conet train --spec experiments/conet-train.yaml --cifar "$CIFAR" "$@" --out "$out" $(resume_flag "$out")
+}
+
+if [ "$stage" = final ] || [ "$stage" = all ]; then
+  for name in sa07 sa06 greedy; do
+    [ -f "$OUT/search-$name/result.json" ] || { echo "conet-study: run the search stage first ($OUT/search-$name)" >&2; exit 1; }
+  done
+  # The verdict's searched config is SA gamma 0.7's (fixed before running); its parameter count is
+  # the budget of the scaled and random baselines.
+  budget=$OUT/search-sa07/result.json
+  for seed in 0 1; do train "$OUT/final-sa07-s$seed" --widths-from "$budget" --seed "$seed"; done
+  scaled=$("$NASBENCH" conet widths resnet20 --rule scaled --like "$budget" | cut -d' ' -f1)
+  for seed in 0 1; do train "$OUT/final-scaled-s$seed" --widths "$scaled" --seed "$seed"; done
+  for r in 0 1 2; do
+    random=$("$NASBENCH" conet widths resnet20 --rule random --like "$budget" --min-width 8 --max-width 128 --seed "$r" | cut -d' ' -f1)
+    train "$OUT/final-random$r-s0" --widths "$random" --seed 0
+  done
+  train "$OUT/final-plain-s0" --seed 0
+  for name in sa06 greedy; do train "$OUT/final-$name-s0" --widths-from "$OUT/search-$name/result.json" --seed 0; done
+fi
+
+if [ "$stage" = report ] || [ "$stage" = all ]; then
+  "$NASBENCH" conet report "$OUT" --out notebooks-export/data/conet
+fi

@@ -5,7 +5,7 @@ struct Conet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conet",
         abstract: "CONetV2 channel-size search: dependency groups, the search, training at given widths.",
-        subcommands: [ConetDeps.self, ConetSearchCommand.self, ConetTrainCommand.self, ConetWidthsCommand.self])
+        subcommands: [ConetDeps.self, ConetSearchCommand.self, ConetTrainCommand.self, ConetWidthsCommand.self, ConetReportCommand.self])
 }
 
 struct ConetDeps: ParsableCommand {

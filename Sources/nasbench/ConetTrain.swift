@@ -161,3 +161,24 @@ struct ConetWidthsCommand: ParsableCommand {
         return parameters
     }
 }
+
+struct ConetReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The CONetV2 study's tables and verdict from its run folders (experiments/conet-study.sh).",
+        discussion: """
+            Reads RUNS/final-RULE-sSEED/ (conet train) and writes final.csv (every network's last-epoch accuracy, \
+            parameters, MACs), metric.csv (Spearman of network-mean QC and KG with test accuracy over epochs and \
+            across networks, and of parameters) and verdict.csv (the fixed rule of docs/RESULTS.md).
+            """)
+
+    @Argument(help: "The study's runs folder (default of experiments/conet-study.sh: runs/conet).")
+    var runs: String
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    func run() throws {
+        print(try ConetReport.write(runsFolder: runs, out: out), terminator: "")
+    }
+}
