@@ -11,6 +11,8 @@ when its files are missing):
   weaknas-nb201-authors/trials.csv + config.json        WeakNAS as its authors ran it (capped trials)
   weaknas-nb201-ei/trials.csv                  its EI variant under the same protocol (optional)
   search-nb201-mean/trials.csv                 random, evolution, local search with seed-mean answers
+  conet/search-*/{trials,timing}.csv           `nasbench conet search` runs: channel evolution per trial
+  conet/final.csv, verdict.csv                 `nasbench conet report`: accuracy against parameters
 optional extras, drawn only when such loose files are present (never listed as skipped):
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
@@ -50,7 +52,10 @@ COLLECT = {
                               ["trials.csv", "summary.csv", "curves.csv", "config.json", "queries.csv.gz"]),
     "weaknas-nb201-ei": ("runs/weaknas-nb201-ei/weaknas-ei5-mlp-max1000",
                          ["trials.csv", "summary.csv", "curves.csv", "config.json", "queries.csv.gz"]),
+    **{f"conet/search-{name}": (f"runs/conet/search-{name}", ["trials.csv", "groups.csv", "timing.csv", "result.json", "config.json"])
+       for name in ("sa07", "sa06", "greedy")},
 }
+CONET_SEARCHES = (("sa07", "SA, gamma 0.7"), ("sa06", "SA, gamma 0.6"), ("greedy", "greedy, gamma 0.8"))
 
 
 def read_csv(path):
@@ -329,6 +334,65 @@ def regression_section():
     ]), None
 
 
+def conet_section(data, out):
+    """CONetV2 (experiments/conet-study.sh): each search's widths per trial, and the final trainings'
+    accuracy against their parameters."""
+    searches = [(name, label, data / "conet" / f"search-{name}") for name, label in CONET_SEARCHES]
+    searches = [(n, l, d) for n, l, d in searches if (d / "trials.csv").exists()]
+    if not searches:
+        return None, "conet/search-*/trials.csv"
+    fig, axes = plt.subplots(1, len(searches), figsize=(4.6 * len(searches), 3.4), dpi=120, squeeze=False)
+    lines = []
+    for ax, (name, label, folder) in zip(axes[0], searches):
+        rows = [r for r in read_csv(folder / "trials.csv")]
+        last = {}
+        for r in rows:
+            last[int(r["trial"])] = r  # the trial's last epoch
+        trials = sorted(last)
+        widths = [[int(w) for w in last[t]["widths"].split()] for t in trials]
+        for g in range(len(widths[0])):
+            ax.plot(trials, [w[g] for w in widths], marker=".", linewidth=1)
+        ax.set_title(f"{label}: widths per group", fontsize=9)
+        ax.set_xlabel("trial")
+        ax.set_ylabel("channels")
+        ax.grid(True, alpha=0.3)
+        seconds = 0.0
+        if (folder / "timing.csv").exists():
+            seconds = sum(float(r["train_seconds"]) + float(r["metric_seconds"]) + float(r["test_seconds"])
+                          for r in read_csv(folder / "timing.csv"))
+        best = json.loads((folder / "result.json").read_text()) if (folder / "result.json").exists() else None
+        lines.append((label, len(trials), f"{seconds / 3600:.2f}", f"{seconds / max(len(trials), 1) / 60:.1f}",
+                      best["best_trial"] if best else "running", " ".join(map(str, best["widths"])) if best else "",
+                      best["parameters"] if best else ""))
+    image = save(fig, out / "report-conet-channels.png")
+    parts = ["## CONetV2 on ResNet-20 and CIFAR-10",
+             "From conet/search-*/ (experiments/conet-study.sh; design and verdict rule in docs/RESULTS.md). Each line is "
+             "one dependency group's width at each trained trial.",
+             markdown_table(["search", "trials trained", "hours", "minutes a trial", "best trial", "best widths", "parameters"],
+                            lines),
+             f"![Channel evolution]({image})"]
+    final = data / "conet" / "final.csv"
+    if final.exists():
+        rows = read_csv(final)
+        fig, ax = plt.subplots(figsize=(5.6, 3.8), dpi=120)
+        for rule in sorted({r["rule"] for r in rows}):
+            points = [(int(r["parameters"]), float(r["test_accuracy"])) for r in rows if r["rule"] == rule]
+            ax.plot([p for p, _ in points], [a for _, a in points], "o", label=rule)
+        ax.set_xlabel("parameters")
+        ax.set_ylabel("test accuracy, last epoch (%)")
+        ax.legend(fontsize=8)
+        ax.grid(True, alpha=0.3)
+        image = save(fig, out / "report-conet-accuracy.png")
+        parts.append(markdown_table(["run", "parameters", "test accuracy (%)"],
+                                    [(r["run"], r["parameters"], r["test_accuracy"]) for r in rows]))
+        verdict = data / "conet" / "verdict.csv"
+        if verdict.exists():
+            v = read_csv(verdict)[0]
+            parts.append(f"Verdict (fixed rule): **{v['verdict']}**, margin {float(v['margin']):.2f} points.")
+        parts.append(f"![Accuracy against parameters]({image})")
+    return "\n\n".join(parts), None
+
+
 def collect(data):
     for name, (source, files) in COLLECT.items():
         for file in files:
@@ -360,6 +424,7 @@ def main():
         lambda: rwe_section(args.data, args.out),
         lambda: moo_section(args.data, args.out),
         lambda: weaknas_section(args.data, args.out),
+        lambda: conet_section(args.data, args.out),
         regression_section,
     )
     optional = (
