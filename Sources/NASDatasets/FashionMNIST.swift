@@ -15,6 +15,9 @@ public struct FashionMNIST: Sendable {
     /// Test labels in `0..<10`.
     public let testLabels: [Int]
 
+    /// The 10 classes, by label.
+    public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+
     /// Pixels per image.
     public static let imageSize = 28 * 28
 

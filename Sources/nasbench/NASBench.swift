@@ -15,7 +15,7 @@ struct NASBench: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Import.self, Info.self, Query.self, Top.self, Verify.self, Search.self, Predictors.self, RWE.self, Moo.self,
-            Merge.self, Slurm.self, Regress.self, Conet.self,
+            Merge.self, Slurm.self, Regress.self, Conet.self, MetaD2A.self,
             Summarize.self,
         ])
 }
