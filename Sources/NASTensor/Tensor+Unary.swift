@@ -43,4 +43,19 @@ extension Tensor {
 
     /// `x * x`.
     public func square() -> Tensor { self * self }
+
+    /// `log(sigmoid(x))`, computed stably as `min(x, 0) - log1p(e^-|x|)` (a primitive: no overflow
+    /// for large `|x|`); gradient `sigmoid(-x) = 1 - sigmoid(x)`.
+    public func logSigmoid() -> Tensor {
+        Tensor.unary(self, forward: { x in Swift.min(x, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(x))) },
+                     backward: { g, x, _ in g * Tensor.stableSigmoid(-x) })
+    }
+
+    /// `1 / (1 + e^-x)` for one value without overflow: `e^x / (1 + e^x)` for negative `x`.
+    @inline(__always)
+    static func stableSigmoid(_ x: Float) -> Float {
+        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
+        let e = Foundation.exp(x)
+        return e / (1 + e)
+    }
 }
