@@ -35,11 +35,17 @@ extension Tensor {
         Tensor.unary(self, forward: { $0.squareRoot() }, backward: { g, _, y in g / (2 * y) })
     }
 
-    /// Logistic sigmoid, composed as `1 / (1 + e^-x)`.
-    public func sigmoid() -> Tensor { 1 / (1 + (-self).exp()) }
+    /// Logistic sigmoid `1 / (1 + e^-x)`, a primitive evaluated without overflow (`e^x / (1 + e^x)`
+    /// for negative `x`); gradient `y (1 - y)`, finite for every `x`. (Composed from `exp` and a
+    /// division, the gradient was `-0 * inf = NaN` below `x = -88`.)
+    public func sigmoid() -> Tensor {
+        Tensor.unary(self, forward: { Tensor.stableSigmoid($0) }, backward: { g, _, y in g * (y * (1 - y)) })
+    }
 
-    /// Hyperbolic tangent, composed as `2 * sigmoid(2x) - 1`.
-    public func tanh() -> Tensor { 2 * (self * 2).sigmoid() - 1 }
+    /// Hyperbolic tangent, a primitive (the C library's `tanhf`); gradient `1 - y^2`.
+    public func tanh() -> Tensor {
+        Tensor.unary(self, forward: { Foundation.tanh($0) }, backward: { g, _, y in g * (1 - y * y) })
+    }
 
     /// `x * x`.
     public func square() -> Tensor { self * self }

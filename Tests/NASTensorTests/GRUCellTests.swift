@@ -1,3 +1,4 @@
+import Foundation
 import NASTensor
 import XCTest
 
@@ -33,6 +34,32 @@ final class GRUCellTests: XCTestCase {
             }
             return Tensor.stack(states, axis: 0)
         }
+    }
+
+    /// Gates far in saturation (pre-activations of ±200): the state and every gradient stay finite.
+    func testSaturatedGatesKeepFiniteGradients() {
+        let x = Tensor(shape: [2, 1], data: [200, -200], requiresGrad: true)
+        let cell = GRUCell(weightIH: Tensor(repeating: 1, shape: [3, 1], requiresGrad: true),
+                           weightHH: Tensor(repeating: 1, shape: [3, 1], requiresGrad: true), biasIH: nil, biasHH: nil)
+        let h = cell(x, Tensor(shape: [2, 1], data: [0.5, -0.5]))
+        XCTAssertEqual(h.data, [0.5, -1])  // z = 1 keeps the state; z = 0 takes n = tanh(-200) = -1
+        h.sum().backward()
+        for g in (x.gradStorage ?? []) + (cell.weightIH.gradStorage ?? []) + (cell.weightHH.gradStorage ?? []) {
+            XCTAssertTrue(g.isFinite, "gradient \(g)")
+        }
+        let s = Tensor(shape: [4], data: [-200, -90, 90, 200], requiresGrad: true)
+        let y = s.sigmoid()
+        XCTAssertEqual(y.data[0], 0)
+        XCTAssertEqual(y.data[3], 1)
+        y.sum().backward()
+        let g = s.gradStorage ?? []
+        XCTAssertEqual(g.count, 4)
+        XCTAssertEqual([g[0], g[2], g[3]], [0, 0, 0])
+        XCTAssertEqual(Double(g[1]) / exp(-90.0), 1, accuracy: 1e-2)  // a subnormal Float
+        let t = Tensor(shape: [2], data: [-200, 200], requiresGrad: true)
+        XCTAssertEqual(t.tanh().data, [-1, 1])
+        t.tanh().sum().backward()
+        XCTAssertEqual(t.gradStorage, [0, 0])
     }
 
     func testWithoutBiasAndFromTheZeroState() throws {

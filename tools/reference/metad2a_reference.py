@@ -29,13 +29,18 @@ def _bounded(*xs):
 
 def sigmoid(x):
     if _bounded(x):
-        return 1 / (1 + exp(-x))  # the engine's composition
+        # The engine's primitive: 1 / (1 + e^-x), or e^x / (1 + e^x) below 0: at most 6 roundings
+        # relative to the result (expf 2, the sum's 1 plus the 2 it inherits, the division 1).
+        r = 1 / (1 + np.exp(-x.v))
+        return Bounded(r, r * (1 - r) * x.m + 6 * r)
     return 1 / (1 + np.exp(-x))
 
 
 def tanh(x):
     if _bounded(x):
-        return 2 * sigmoid(x * 2) - 1  # the engine's composition
+        # The engine's primitive, glibc's tanhf: allowed 4 ulp (8 u |r|); glibc lists 2.
+        r = np.tanh(x.v)
+        return Bounded(r, (1 - r * r) * x.m + 8 * np.abs(r))
     return np.tanh(x)
 
 
