@@ -58,16 +58,19 @@ final class BinaryLossGaussianTests: XCTestCase {
         XCTAssertEqual(Tensor.gaussianKLDivergence(mean: .zeros([2, 3]), logVariance: .zeros([2, 3])).item, 0)
     }
 
-    func testReparameterizedWithGivenNoise() throws {
+    func testReparameterizedWithGivenNoise() throws { try checkReparameterized(noiseScale: 1) }
+    /// MetaD2A's eps_scale (generator/model.py `reparameterize`).
+    func testReparameterizedWithMetaD2AsNoiseScale() throws { try checkReparameterized(noiseScale: 0.01) }
+
+    private func checkReparameterized(noiseScale scale: Float, file: StaticString = #filePath, line: UInt = #line) throws {
         var rng = SplitMix64(seed: 11)
         let noise = Tensor.randomNormal([3, 4], using: &rng)
         let literal = "np.array([\(noise.data.map { "\($0)" }.joined(separator: ", "))]).reshape(3, 4)"
-        for scale: Float in [1, 0.01] {
-            try helperTestOp([[3, 4], [3, 4]],
-                             numpy: MetaD2AReference.snippet("R.reparameterize(x[0], x[1], \(literal), scale=\(scale))"),
-                             forward: MetaD2AReference.bound("reparameterize", inputs: 2, "\(literal), scale=\(scale)")) {
-                Tensor.reparameterized(mean: $0[0], logVariance: $0[1], noise: noise, noiseScale: scale)
-            }
+        try helperTestOp([[3, 4], [3, 4]],
+                         numpy: MetaD2AReference.snippet("R.reparameterize(x[0], x[1], \(literal), scale=\(scale))"),
+                         forward: MetaD2AReference.bound("reparameterize", inputs: 2, "\(literal), scale=\(scale)"),
+                         file: file, line: line) {
+            Tensor.reparameterized(mean: $0[0], logVariance: $0[1], noise: noise, noiseScale: scale)
         }
     }
 

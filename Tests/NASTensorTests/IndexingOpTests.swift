@@ -4,10 +4,13 @@ import XCTest
 /// Linear on any rank, batched matmul with one transpose, index-select, slices, stack, cat,
 /// one-hot: values against tools/reference/metad2a_reference.py (NumPy), gradients by finite differences.
 final class IndexingOpTests: XCTestCase {
-    func testLinearOnThreeAndMoreDimensions() throws {
+    func testLinearOnThreeDimensions() throws {
         // Multilinear: |x| |W|^T + |b| bounds the terms; 4 products and the bias are 5 roundings.
         try helperTestOp([[2, 3, 4], [5, 4], [5]], numpy: MetaD2AReference.snippet("R.linear(x[0], x[1], x[2])"),
                          forward: .multilinear(roundings: 5)) { Linear(weight: $0[1], bias: $0[2])($0[0]) }
+    }
+
+    func testLinearOnFourDimensionsWithoutBias() throws {
         try helperTestOp([[2, 2, 3, 4], [3, 4]], numpy: MetaD2AReference.snippet("R.linear(x[0], x[1])"),
                          forward: .multilinear(roundings: 4)) { Linear(weight: $0[1], bias: nil)($0[0]) }
     }
@@ -27,9 +30,12 @@ final class IndexingOpTests: XCTestCase {
         for (a, b) in zip(y.data, rows.data) { XCTAssertEqual(a, b, accuracy: 1e-6) }
     }
 
-    func testBatchedMatmulWithOneTranspose() throws {
+    func testBatchedMatmulTransposingTheFirst() throws {
         try helperTestOp([[2, 4, 3], [2, 4, 5]], numpy: "out = np.swapaxes(x[0], 1, 2) @ x[1]",
                          forward: .multilinear(roundings: 4)) { $0[0].matmul($0[1], transposeSelf: true) }
+    }
+
+    func testBatchedMatmulTransposingTheSecond() throws {
         try helperTestOp([[2, 3, 4], [2, 5, 4]], numpy: "out = x[0] @ np.swapaxes(x[1], 1, 2)",
                          forward: .multilinear(roundings: 4)) { $0[0].matmul($0[1], transposeOther: true) }
     }
@@ -64,10 +70,13 @@ final class IndexingOpTests: XCTestCase {
         XCTAssertEqual(Tensor.zeros([2, 3]).sliced(axis: 1, 1..<1).shape, [2, 0])
     }
 
-    func testStack() throws {
-        for axis in [0, 1, 2, -1] {
+    func testStackOnLeadingAxes() throws { try checkStack([0, 1]) }
+    func testStackOnTrailingAxes() throws { try checkStack([2, -1]) }
+
+    private func checkStack(_ axes: [Int], file: StaticString = #filePath, line: UInt = #line) throws {
+        for axis in axes {
             try helperTestOp([[2, 3], [2, 3], [2, 3]], numpy: MetaD2AReference.snippet("R.stack(x, \(axis))"),
-                             forward: .relative(roundings: 0)) { Tensor.stack($0, axis: axis) }
+                             forward: .relative(roundings: 0), file: file, line: line) { Tensor.stack($0, axis: axis) }
         }
     }
 
