@@ -15,12 +15,34 @@ public final class Linear: Module {
         self.bias = bias ? Tensor.randomUniform([outFeatures], bound: bound, requiresGrad: true, using: &rng) : nil
     }
 
-    /// `[N, in]` to `[N, out]`.
+    /// A layer over given tensors (used as they are, not copied), e.g. to differentiate with
+    /// respect to tensors the caller holds.
+    ///
+    /// - Precondition: `weight` is `[out, in]` and `bias`, if any, is `[out]`.
+    public init(weight: Tensor, bias: Tensor?) {
+        precondition(weight.rank == 2 && weight.shape.allSatisfy { $0 > 0 },
+                     "Linear(weight:bias:): weight must be [out, in] with positive sizes, got \(weight.shape)")
+        precondition(bias.map { $0.shape == [weight.shape[0]] } ?? true,
+                     "Linear(weight:bias:): bias must be [\(weight.shape[0])], got \(bias?.shape ?? [])")
+        self.weight = weight
+        self.bias = bias
+    }
+
+    /// `[..., in]` to `[..., out]`: any leading dimensions (none for a single vector), as
+    /// PyTorch's `nn.Linear`. A 2-D input is one matrix product; a higher-rank one is
+    /// flattened to `[rows, in]` for that product and reshaped back.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        precondition(x.rank == 2 && x.shape[1] == weight.shape[1],
-                     "Linear: input must be [N, \(weight.shape[1])], got \(x.shape)")
-        let y = x.matmul(weight, transposeOther: true)
-        return bias.map { y + $0 } ?? y
+        let inFeatures = weight.shape[1]
+        precondition(x.rank >= 1 && x.shape[x.rank - 1] == inFeatures,
+                     "Linear: input must be [..., \(inFeatures)], got \(x.shape)")
+        if x.rank == 2 {
+            let y = x.matmul(weight, transposeOther: true)
+            return bias.map { y + $0 } ?? y
+        }
+        let rows = x.reshaped([-1, inFeatures])
+        var y = rows.matmul(weight, transposeOther: true)
+        if let bias { y = y + bias }
+        return y.reshaped(Array(x.shape.dropLast()) + [weight.shape[0]])
     }
 
     public func namedParameters() -> [(String, Tensor)] {
