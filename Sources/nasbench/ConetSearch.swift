@@ -31,6 +31,20 @@ struct ConetDataOptions: ParsableArguments {
     }
 }
 
+/// `--out` and `--resume` of `conet search` and `conet train`.
+struct ConetRunOptions: ParsableArguments {
+    @Option(help: "Output folder (required to run).")
+    var out: String?
+
+    @Flag(help: "Continue the run in --out where it stopped (the configuration must match).")
+    var resume = false
+
+    func folder() throws -> String {
+        guard let out else { throw ValidationError("Missing expected argument '--out <out>'") }
+        return out
+    }
+}
+
 struct ConetSearchCommand: SpecCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
@@ -92,11 +106,7 @@ struct ConetSearchCommand: SpecCommand {
     @Option(help: "Mini-batch size (default \(defaults.batchSize)).")
     var batchSize: Int?
 
-    @Option(help: "Output folder (required to run).")
-    var out: String?
-
-    @Flag(help: "Continue the run in --out where it stopped (the configuration must match).")
-    var resume = false
+    @OptionGroup var output: ConetRunOptions
 
     func resolvedSpec() throws -> ConetSearchSpec {
         var spec = try specOptions.base(Self.defaults)
@@ -118,8 +128,7 @@ struct ConetSearchCommand: SpecCommand {
     }
 
     func run(_ spec: ConetSearchSpec) throws {
-        guard let out else { throw ValidationError("Missing expected argument '--out <out>'") }
-        let outcome = try ConetSearchRun.run(spec, out: out, resume: resume)
+        let outcome = try ConetSearchRun.run(spec, out: try output.folder(), resume: output.resume)
         print("best trial \(outcome.bestTrial) of \(outcome.trialsTrained) trained: widths \(outcome.widths.map(String.init).joined(separator: ",")); "
               + "\(outcome.parameters) parameters, \(outcome.macs) MACs; mean momentum QC \(outcome.combinedMetric)")
     }

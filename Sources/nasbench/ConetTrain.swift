@@ -44,11 +44,7 @@ struct ConetTrainCommand: SpecCommand {
     @Option(help: "Mini-batch size (default \(defaults.batchSize)).")
     var batchSize: Int?
 
-    @Option(help: "Output folder (required to run).")
-    var out: String?
-
-    @Flag(help: "Continue the run in --out where it stopped (the configuration must match).")
-    var resume = false
+    @OptionGroup var output: ConetRunOptions
 
     func validate() throws {
         if widths != nil, widthsFrom != nil { throw ValidationError("give --widths or --widths-from, not both") }
@@ -68,8 +64,7 @@ struct ConetTrainCommand: SpecCommand {
     }
 
     func run(_ spec: ConetTrainSpec) throws {
-        guard let out else { throw ValidationError("Missing expected argument '--out <out>'") }
-        let outcome = try ConetTrainRun.run(spec, out: out, resume: resume)
+        let outcome = try ConetTrainRun.run(spec, out: try output.folder(), resume: output.resume)
         print("widths \(outcome.widths.map(String.init).joined(separator: ",")): \(outcome.parameters) parameters, \(outcome.macs) MACs; "
               + "test accuracy \(outcome.testAccuracy)% after \(outcome.epochs) epochs (best \(outcome.bestTestAccuracy)%)")
     }
