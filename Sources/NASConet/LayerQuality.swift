@@ -17,9 +17,9 @@ import Foundation
 /// per layer and mode, the trial's value is the maximum over its epochs (`epoch_selection: max`)
 /// and feeds a momentum mM; a dependency group's value is the plain average of the output-mode
 /// mM of the convs producing its channels and the input-mode mM of the convs consuming them.
-public struct LayerQuality: Sendable, Equatable {
+public struct LayerQuality: Sendable, Equatable, Codable {
     /// One unfolding's measures.
-    public struct Mode: Sendable, Equatable {
+    public struct Mode: Sendable, Equatable, Codable {
         public let rank: Double
         public let condition: Double
         public let knowledgeGain: Double

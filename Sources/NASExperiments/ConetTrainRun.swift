@@ -29,6 +29,9 @@ public enum ConetTrainRun {
 
     struct State: Codable {
         var epoch: Int
+        /// The epoch's layer qualities: a layer whose next measure fails keeps these (the authors'
+        /// previous-epoch rule), also across a resume.
+        var qualities: [LayerQuality]?
     }
 
     /// The network and the optimiser's momentum as one module state, for checkpoints.
@@ -81,7 +84,7 @@ public enum ConetTrainRun {
             }
             checkpoint.restoreMomentum()
         }
-        var previous: [LayerQuality]?
+        var previous = state?.qualities
         for epoch in (state.map { $0.epoch + 1 } ?? 0)..<spec.epochs {
             let rate = spec.learningRate(epoch: epoch)
             optimizer.learningRate = Float(rate)
@@ -105,7 +108,7 @@ public enum ConetTrainRun {
             try folder.append("timing.csv", rows: [["\(epoch)", ConetSearchRun.seconds(clock, trained), ConetSearchRun.seconds(trained, measured),
                                                     ConetSearchRun.seconds(measured, Date())]])
             try Checkpoint(network: network, optimizer: optimizer).saveState(to: folder.checkpointPath(epoch))
-            try folder.writeState(State(epoch: epoch))
+            try folder.writeState(State(epoch: epoch, qualities: qualities))
             folder.dropCheckpoints(except: epoch)
         }
         let accuracies = try readAccuracies(folder.file("epochs.csv"))
