@@ -10,6 +10,7 @@ import PackageDescription
 //   NASPredictors (performance predictors, ranking metrics)           -- on spaces (+ engine)
 //   NASEvaluators (NB201 networks, random-weight evaluation, proxies) -- on engine + spaces + datasets
 //   NASConet (CONetV2: EVBMF, metric, groups, networks, search)       -- on engine + spaces + datasets
+//   NASMetaD2A (MetaD2A: graph encoding, set encoder, generator, predictor) -- on engine + spaces
 //   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
 //   NASExperiments (seeded, resumable runs)                           -- on all of the above
 //   nasbench (thin CLI)                                               -- on top
@@ -76,6 +77,8 @@ let package = Package(
             name: "NASEvaluators", dependencies: ["NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         // CONetV2 (channel-size search): EVBMF, the layer quality metric, dependency groups.
         .target(name: "NASConet", dependencies: ["NASCore", "NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
+        // MetaD2A (Lee, Hyung, Hwang, ICLR 2021): NB201 cells as 8-node graphs, set encoder, graph VAE, meta-predictor.
+        .target(name: "NASMetaD2A", dependencies: ["NASCore", "NASTensor", "NASSpaces"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",
@@ -117,6 +120,7 @@ let package = Package(
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "NASEvaluators", "NASSpaces", "NASCore", "NASDatasets", "TestSupport"]),
+        .testTarget(name: "NASMetaD2ATests", dependencies: ["NASMetaD2A", "NASTensor", "NASTensorState", "NASSpaces", "NASCore", "TestSupport"]),
         .testTarget(name: "NASFuzzTests", dependencies: ["NASFuzz", "NASOracle"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
