@@ -80,7 +80,7 @@ test-sanitize: deps venv
 ## OPENBLAS_L2_SIZE unset (the CPU's native kernel) when the machine sets them, otherwise forced to
 ## Haswell (AVX2; the kernel the machines that set the variable choose). Float32 results must hold on
 ## both (Tests/TestSupport/Float32Tolerance.swift); BLASKernelTests prints the kernel each run used.
-NUMERIC_SUITES := NASTensorTests|NASPredictorsTests|NASEvaluatorsTests|NASConetTests
+NUMERIC_SUITES := NASTensorTests|NASPredictorsTests|NASEvaluatorsTests|NASConetTests|NASMetaD2ATests
 test-other-kernel:
 	@if [ -n "$${OPENBLAS_CORETYPE:-}" ]; then \
 	  echo "== numeric suites again with OPENBLAS_CORETYPE (was $$OPENBLAS_CORETYPE) and OPENBLAS_L2_SIZE unset"; \
