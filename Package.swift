@@ -84,7 +84,7 @@ let package = Package(
             name: "NASExperiments",
             dependencies: [
                 "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets", "NASConet", "NASTensorState",
-                .product(name: "Yams", package: "Yams"),
+                "NASHDF5", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "nasbench",
