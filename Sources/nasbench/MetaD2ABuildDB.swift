@@ -108,3 +108,34 @@ struct MetaD2ABuildDB: ParsableCommand {
         }
     }
 }
+
+/// `nasbench metad2a merge`: the shards of a build-db run joined, then the database written.
+struct MetaD2AMerge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the shards of a `metad2a build-db --shard i/n` run and write tasks.json and metad2a-db.h5.")
+
+    @Argument(help: "The run's --out folder.")
+    var folder: String
+
+    func run() throws {
+        let configPath = "\(folder)/shard-0-of-" + (try shardCount()) + "/config.json"
+        guard let data = FileManager.default.contents(atPath: configPath),
+              let config = try JSONSerialization.jsonObject(with: data) as? [String: Any], let specObject = config["spec"],
+              let spec = try? JSONDecoder().decode(MetaD2ADatabaseSpec.self, from: JSONSerialization.data(withJSONObject: specObject))
+        else { throw ExperimentError.corruptResults(path: configPath, why: "missing, or not a metad2a build-db configuration") }
+        let pool = try MetaTaskPool.load(spec.sources, cifar: spec.cifar.isEmpty ? nil : spec.cifar)
+        let database = try MetaD2ADatabase(spec: spec, pool: pool)
+        try ResultsMerger(files: MetaD2ADatabase.files(folder: folder)).merge()
+        try database.finish(out: folder)
+        print("\(spec.labelCount) labels of \(spec.tasks) tasks in \(folder)/labels.csv; database \(folder)/\(MetaD2ADatabase.fileName)")
+    }
+
+    private func shardCount() throws -> String {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard let first = names.filter({ $0.hasPrefix("shard-0-of-") }).sorted().first else {
+            throw ExperimentError.badInput("\(folder) has no shard-I-of-N folders to merge")
+        }
+        return String(first.dropFirst("shard-0-of-".count))
+    }
+}
