@@ -84,7 +84,7 @@ let package = Package(
             name: "NASExperiments",
             dependencies: [
                 "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets", "NASConet", "NASTensorState",
-                .product(name: "Yams", package: "Yams"),
+                "NASHDF5", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "nasbench",
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/reference/nb101_tfrecord_fixtures.py)
-        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "TestSupport"]),
+        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "NASDatasets", "NASSpaces", "NASHDF5", "TestSupport"]),
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "NASEvaluators", "NASSpaces", "NASCore", "NASDatasets", "TestSupport"]),

@@ -2,7 +2,7 @@
 /// (Debian's `dataset-fashion-mnist`, training part), scikit-learn's digits (the file its package
 /// ships) and the CIFAR-10 archive (training part). ``load(cifar:)`` gives every one as 32x32 RGB
 /// bytes, grey-scale repeated over three channels, as the authors' loaders feed their encoder.
-public enum MetaImageSource: String, CaseIterable, Sendable {
+public enum MetaImageSource: String, CaseIterable, Codable, Sendable {
     case fashionMNIST = "fashion-mnist"
     case digits
     case cifar10

@@ -7,8 +7,8 @@ extension MetaImageSource: ExpressibleByArgument {}
 struct MetaD2A: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metad2a",
-        abstract: "MetaD2A (issue 17, being built): the image sets its tasks draw from.",
-        subcommands: [MetaD2AImages.self])
+        abstract: "MetaD2A (issue 17, being built): the image sets its tasks draw from, the meta-training database.",
+        subcommands: [MetaD2AImages.self, MetaD2ABuildDB.self, MetaD2AMerge.self])
 }
 
 struct MetaD2AImages: ParsableCommand {

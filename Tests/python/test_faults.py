@@ -1,5 +1,5 @@
 """Faults with nothing lost (docs/RELIABILITY.md): `kill -9` at seeded random points of search,
-predictors, rwe, moo (NSGA-II with RWE), conet search and conet train runs, each resumed to the bytes of an uninterrupted run; a full disk and a
+predictors, rwe, moo (NSGA-II with RWE), conet search, conet train and metad2a build-db runs, each resumed to the bytes of an uninterrupted run; a full disk and a
 read-only output folder (tmpfs mounts, root only) giving a one-line error with earlier results
 intact and a resume that completes them; a table replaced while a run reads it; two runs given one
 --out (the second refused by the run lock)."""
@@ -59,6 +59,12 @@ def conet_train(out, cifar):
             "--widths", ",".join(["4"] * 12), "--step-epochs", "3", "--batch-size", "32", "--seed", "3", "--out", out]
 
 
+def metad2a(out, cifar):
+    return ["metad2a", "build-db", "--sources", "cifar10", "--cifar", cifar, "--tasks", "3", "--cells-per-task", "4",
+            "--seed", "3", "--train-per-class", "12", "--valid-per-class", "6", "--channels", "4", "--epochs", "2",
+            "--image-size", "16", "--out", out]
+
+
 # What each kind writes that must come out byte-identical (timings are wall-clock, so left out), and
 # the file whose rows count finished trials.
 KINDS = {
@@ -72,6 +78,8 @@ KINDS = {
     # moo journals each RWE score (rwe-cells.csv) and writes the rest at the end.
     "moo": (["front.csv", "comparison.csv", "generations.csv", "config.json", "rwe-cells.csv", "spec.json"],
             "rwe-cells.csv"),
+    # metad2a build-db: one label a trial; seconds.csv is wall-clock, the database is written at the end.
+    "metad2a": (["labels.csv", "config.json", "tasks.json", "metad2a-db.h5"], "labels.csv"),
 }
 
 
@@ -143,11 +151,11 @@ def nb201_table(tmp_path_factory):
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_kill_at_random_points_then_resume_gives_the_same_bytes(kind, cifar, nb201_table, tmp_path):
-    if kind in ("rwe", "moo", "conet", "conet-train") and cifar is None:
+    if kind in ("rwe", "moo", "conet", "conet-train", "metad2a") and cifar is None:
         pytest.skip(f"NASBENCH_DATA not set: {kind} needs the real CIFAR-10 archive (set it to a folder like ../shared/data)")
     make = {"search": search, "predictors": predictors, "rwe": lambda out: rwe(out, cifar),
             "moo": lambda out: moo(out, cifar, nb201_table), "conet": lambda out: conet(out, cifar),
-            "conet-train": lambda out: conet_train(out, cifar)}[kind]
+            "conet-train": lambda out: conet_train(out, cifar), "metad2a": lambda out: metad2a(out, cifar)}[kind]
     names, counted = KINDS[kind]
     nasbench(*make(tmp_path / "clean"))
     total = rows(tmp_path / "clean" / counted)
