@@ -53,15 +53,9 @@ public struct MetaD2ADatabaseFile {
 
     /// Writes the file atomically: a temporary file beside `path`, renamed over it.
     public func write(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
         do {
-            try writeUnchecked(to: temporary)
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            try HDF5File.writeAtomically(to: path, writeUnchecked)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             if let error = error as? HDF5Error { throw ExperimentError.cannotWrite(path: path, why: error.message) }
             throw ExperimentError.cannotWrite(path: path, why: ExperimentError.systemReason(error))
         }

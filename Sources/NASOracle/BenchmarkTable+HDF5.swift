@@ -108,15 +108,9 @@ extension BenchmarkTable {
 
     /// Writes the table atomically: to a temporary file beside `path`, then renamed over it.
     public func write(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
         do {
-            try writeUnchecked(to: temporary)
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            try HDF5File.writeAtomically(to: path, writeUnchecked)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             if let error = error as? HDF5Error { throw OracleError.badFile(path, error.message) }
             throw error
         }

@@ -15,11 +15,8 @@ public struct StateFileError: Error, CustomStringConvertible, Sendable {
 extension Module {
     /// Writes every parameter and buffer, atomically (temporary file, then rename).
     public func saveState(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let target = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
         do {
-            do {
+            try HDF5File.writeAtomically(to: path) { target in
                 let file = try HDF5File.create(target)
                 let root = try file.root()
                 try root.setAttribute("format", "nasbench-state")
@@ -30,10 +27,7 @@ extension Module {
                 }
                 try file.flush()
             }
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: target, toPath: path)
         } catch {
-            try? FileManager.default.removeItem(atPath: target)
             throw StateFileError(message: "cannot save module state to \(path): \(error)")
         }
     }
