@@ -55,6 +55,11 @@ final class DNNLStep: @unchecked Sendable {
         return dnnl_memory_desc_equal(&a, &b) != 0
     }
 
+    /// The primitive's own layout of `arg`, `nil` if it takes no such argument.
+    func innerLayout(of arg: Int32) -> dnnl_memory_desc_t? {
+        arguments.first(where: { $0.arg == arg })?.inner
+    }
+
     /// Bytes of `arg` in the primitive's layout.
     func innerBytes(of arg: Int32) -> Int {
         guard var md = arguments.first(where: { $0.arg == arg })?.inner else { return 0 }

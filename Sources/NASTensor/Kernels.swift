@@ -56,4 +56,38 @@ enum Kernels {
             n = a.count
         }
     }
+
+    /// `dst[i] = max(src[i], 0)` for `i < n` (`dst` may be `src`).
+    static func reluRaw(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+        for i in 0..<n { let v = src[i]; dst[i] = v > 0 ? v : 0 }
+    }
+
+    /// `dst[i] = a[i] + b[i]` for `i < n`.
+    static func addRaw(_ dst: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
+        for i in 0..<n { dst[i] = a[i] + b[i] }
+    }
+
+    /// `dst[p * lanes + l] = scale[l] * src[p * lanes + l] + shift[l]` for `p < pixels`, `l < lanes`:
+    /// a per-channel affine map over one channel block of a blocked layout (the same two float
+    /// operations per element as ``Reductions/affine(_:_:_:scale:shift:)``).
+    static func affineLanes(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, pixels: Int, lanes: Int,
+                            scale: UnsafePointer<Float>, shift: UnsafePointer<Float>) {
+        if lanes % 16 == 0 {
+            let rs = UnsafeRawPointer(src), rd = UnsafeMutableRawPointer(dst)
+            for g in stride(from: 0, to: lanes, by: 16) {
+                let vs = UnsafeRawPointer(scale + g).loadUnaligned(as: SIMD16<Float>.self)
+                let vh = UnsafeRawPointer(shift + g).loadUnaligned(as: SIMD16<Float>.self)
+                for p in 0..<pixels {
+                    let offset = (p &* lanes &+ g) &* 4
+                    let x = rs.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                    rd.storeBytes(of: vs * x + vh, toByteOffset: offset, as: SIMD16<Float>.self)
+                }
+            }
+            return
+        }
+        for p in 0..<pixels {
+            let base = p * lanes
+            for l in 0..<lanes { dst[base + l] = scale[l] * src[base + l] + shift[l] }
+        }
+    }
 }

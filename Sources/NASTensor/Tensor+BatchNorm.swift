@@ -18,6 +18,10 @@ extension Tensor {
     public func batchNorm(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float],
                           training: Bool, epsilon: Float = 1e-5) -> (Tensor, BatchStatistics?) {
         checkBatchNorm(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar, training: training)
+        if let blockedResult = batchNormBlocked(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar,
+                                                training: training, epsilon: epsilon) {
+            return blockedResult
+        }
         if TensorBackend.usesOneDNN(training ? .batchNormTraining : .batchNormInference) {
             do {
                 return try batchNormDNNL(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar,

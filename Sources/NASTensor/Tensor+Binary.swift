@@ -2,6 +2,7 @@ extension Tensor {
     /// Elementwise `op` with NumPy broadcasting; the primitive behind `+ - * /`.
     static func binary(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) -> Tensor {
         if a.shape == b.shape {
+            if op == .add, let blockedResult = addBlocked(a, b) { return blockedResult }
             let out: [Float]
             switch op {
             case .add: out = Kernels.zipMap(a.data, b.data) { $0 + $1 }

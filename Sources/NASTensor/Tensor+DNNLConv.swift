@@ -15,29 +15,60 @@ extension Tensor {
                      stride: geo.stride, padding: geo.padding, dilation: geo.dilation, outH: geo.outH, outW: geo.outW,
                      hasBias: bias != nil)
         }
-        var out = [Float].uninitializedForDNNL(n * outPer)
-        let xd = data, wd = weight.data, bd = bias?.data ?? [0]
+        // Without a graph the output stays in the primitive's layout when that is one a tensor can
+        // keep, and a blocked input the primitive wants as it is is read in place (DNNLBlockedData).
+        let sizes = Set(Parallel.chunkRanges(count: n).map(\.count))
+        let steps = try Dictionary(uniqueKeysWithValues: sizes.map { ($0, try conv($0).forward(training: training, in: dnnl)) })
+        let outDims = [n, o, geo.outH, geo.outW]
+        var outTag: dnnl_format_tag_t? = nil
+        if !training && TensorBackend.usesOneDNN(.blockedLayouts) {
+            let tags = steps.map { size, step in
+                step.innerLayout(of: DNNL_ARG_DST).flatMap { DNNLBlockedData.tag(of: $0, dims: [size, o, geo.outH, geo.outW]) }
+            }
+            if let first = tags.first ?? nil, tags.allSatisfy({ $0 == first }) { outTag = first }
+        }
+        let blockedIn: DNNLBlockedData? = blocked.flatMap { b in
+            steps.allSatisfy { size, step in
+                guard var want = step.innerLayout(of: DNNL_ARG_SRC) else { return false }
+                var have = b.layout(images: size)
+                return dnnl_memory_desc_equal(&want, &have) != 0
+            } ? b : nil
+        }
+        let blockedOut = outTag.map { DNNLBlockedData(tag: $0, dims: outDims) }
+        var out = blockedOut == nil ? [Float].uninitializedForDNNL(n * outPer) : []
+        let xd = blockedIn == nil ? data : [], wd = weight.data, bd = bias?.data ?? [0]
         try xd.withUnsafeBufferPointer { px in
             try wd.withUnsafeBufferPointer { pw in
                 try bd.withUnsafeBufferPointer { pb in
                     try out.withUnsafeMutableBufferPointer { po in
-                        guard let xp = px.baseAddress, let wp = pw.baseAddress, let bp = pb.baseAddress,
-                              let op = po.baseAddress else { return }
+                        guard let wp = pw.baseAddress, let bp = pb.baseAddress else { return }
                         try dnnl.forEachChunk(count: n, op: "conv2d forward") { range, context in
-                            let step = try conv(range.count).forward(training: training, in: dnnl)
-                            var buffers = [UnsafeMutableRawPointer(mutating: xp + range.lowerBound * inPer),
-                                           UnsafeMutableRawPointer(mutating: wp)]
+                            guard let step = steps[range.count] else { return }
+                            var pre: Set<Int32> = []
+                            let src: UnsafeMutableRawPointer, dst: UnsafeMutableRawPointer
+                            if let blockedIn {
+                                src = UnsafeMutableRawPointer(blockedIn.image(range.lowerBound)); pre.insert(DNNL_ARG_SRC)
+                            } else if let xp = px.baseAddress {
+                                src = UnsafeMutableRawPointer(mutating: xp + range.lowerBound * inPer)
+                            } else { return }
+                            if let blockedOut {
+                                dst = UnsafeMutableRawPointer(blockedOut.image(range.lowerBound)); pre.insert(DNNL_ARG_DST)
+                            } else if let op = po.baseAddress {
+                                dst = UnsafeMutableRawPointer(op + range.lowerBound * outPer)
+                            } else { return }
+                            var buffers = [src, UnsafeMutableRawPointer(mutating: wp)]
                             if bias != nil { buffers.append(UnsafeMutableRawPointer(mutating: bp)) }
-                            buffers.append(UnsafeMutableRawPointer(op + range.lowerBound * outPer))
-                            try step.run(buffers, engine: dnnl.engine, context: context)
+                            buffers.append(dst)
+                            try step.run(buffers, preformatted: pre, engine: dnnl.engine, context: context)
                         }
                     }
                 }
             }
         }
+        if let blockedOut { return Tensor(shape: outDims, blocked: blockedOut) }
         let parents = bias.map { [self, weight, $0] } ?? [self, weight]
         let hasBias = bias != nil
-        return Tensor.makeResult(shape: [n, o, geo.outH, geo.outW], data: out, parents: parents) { g in
+        return Tensor.makeResult(shape: outDims, data: out, parents: parents) { g in
             do {
                 return try Tensor.conv2dDNNLGradients(g, x: xd, w: wd, needX: needX, needW: needW, needB: needB,
                                                       hasBias: hasBias, inPer: inPer, outPer: outPer,

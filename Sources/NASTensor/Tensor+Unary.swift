@@ -14,6 +14,7 @@ extension Tensor {
 
     /// `max(x, 0)`; gradient 1 where `x > 0`, else 0.
     public func relu() -> Tensor {
+        if let blockedResult = reluBlocked() { return blockedResult }
         let y = Kernels.map(data) { $0 > 0 ? $0 : 0 }
         return Tensor.makeResult(shape: shape, data: y, parents: [self]) { g in
             [Kernels.zipMap(g, y) { $1 > 0 ? $0 : 0 }]

@@ -16,7 +16,28 @@ public final class Tensor {
     ///
     /// Change values with ``assign(_:)`` or ``withMutableData(_:)``; neither
     /// records anything in the graph.
-    public internal(set) var data: [Float]
+    ///
+    /// A result of a oneDNN op run without gradients may hold its values in the primitive's
+    /// blocked layout instead (``blocked``, docs/PERFORMANCE.md "Layouts"); the first read of
+    /// `data` converts them to row-major once.
+    public internal(set) var data: [Float] {
+        _read {
+            if blocked != nil { materializeBlocked() }
+            yield storage
+        }
+        _modify {
+            if blocked != nil { materializeBlocked() }
+            yield &storage
+        }
+    }
+
+    /// The row-major values; empty while ``blocked`` holds them.
+    private var storage: [Float]
+
+    /// The values in a oneDNN blocked layout, when the op that made this tensor left them there
+    /// (no-gradient results of ``conv2d(weight:bias:stride:padding:dilation:groups:)`` and of
+    /// the blocked-aware ops after it); `nil` once ``data`` has been read.
+    private(set) var blocked: DNNLBlockedData?
 
     /// Whether gradients should be accumulated for this tensor (a leaf
     /// parameter) or flow through it (an intermediate result).
@@ -39,10 +60,31 @@ public final class Tensor {
         precondition(data.count == count,
                      "Tensor(shape:data:): shape \(shape) needs \(count) elements, got \(data.count)")
         self.shape = shape
-        self.data = data
+        self.storage = data
+        self.count = count
+        self.blocked = nil
         self.requiresGrad = requiresGrad
         self.gradStorage = nil
         self.node = nil
+    }
+
+    /// A tensor whose values are held in a oneDNN blocked layout (a no-gradient result).
+    init(shape: [Int], blocked: DNNLBlockedData) {
+        precondition(blocked.dims == shape, "internal: blocked data of \(blocked.dims) for a tensor of \(shape)")
+        self.shape = shape
+        self.storage = []
+        self.count = shape.reduce(1, *)
+        self.blocked = blocked
+        self.requiresGrad = false
+        self.gradStorage = nil
+        self.node = nil
+    }
+
+    /// Converts ``blocked`` to row-major ``data`` (once).
+    private func materializeBlocked() {
+        guard let b = blocked else { return }
+        storage = b.rowMajor()
+        blocked = nil
     }
 
     /// Creates a rank-0 tensor holding `value`.
@@ -61,11 +103,11 @@ public final class Tensor {
     public var rank: Int { shape.count }
 
     /// The number of elements.
-    public var count: Int { data.count }
+    public let count: Int
 
     /// The single value of a one-element tensor.
     public var item: Float {
-        precondition(data.count == 1, "Tensor.item: needs exactly one element, shape is \(shape)")
+        precondition(count == 1, "Tensor.item: needs exactly one element, shape is \(shape)")
         return data[0]
     }
 
@@ -79,9 +121,10 @@ public final class Tensor {
     ///
     /// - Precondition: `values.count == count`.
     public func assign(_ values: [Float]) {
-        precondition(values.count == data.count,
-                     "Tensor.assign: shape \(shape) needs \(data.count) elements, got \(values.count)")
-        data = values
+        precondition(values.count == count,
+                     "Tensor.assign: shape \(shape) needs \(count) elements, got \(values.count)")
+        blocked = nil
+        storage = values
     }
 
     /// Gives in-place mutable access to the values (not recorded in the graph).

@@ -1,6 +1,6 @@
 // tensor-bench: BLAS, convolution and training-step throughput of NASTensor.
 //
-// Usage: tensor-bench [--quick] [--breakdown] [--step-only] [--dnnl-c PATH] [--reference]
+// Usage: tensor-bench [--quick] [--breakdown] [--step-only] [--dnnl-c PATH] [--reference] [--rwe-loop SECONDS]
 // Prints the OpenBLAS kernel (openblas_get_corename), sgemm GFLOP/s at several
 // sizes, conv2d forward/backward GFLOP/s as a fraction of the sgemm peak (and of
 // a same-size sgemm timed right after), and the time of one training step of
@@ -42,6 +42,26 @@ print("workers: \(Parallel.workerCount)")
 if CommandLine.arguments.contains("--reference") { TensorBackend.current = .reference }
 if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
     print("load average at start: \(load.split(separator: " ").prefix(3).joined(separator: " ")) (machine is shared: figures are best-of-N)")
+}
+
+// MARK: --rwe-loop SECONDS (for profiling): the C=16 N=5 all-conv3x3 RWE forward pass on the
+// current backend, repeated for SECONDS, then exit.
+if let i = CommandLine.arguments.firstIndex(of: "--rwe-loop"), i + 1 < CommandLine.arguments.count,
+   let seconds = Double(CommandLine.arguments[i + 1]) {
+    var lrng = SplitMix64(seed: 2)
+    let cell = NB201Cell(ops: Array(repeating: .norConv3x3, count: NB201Cell.edgeCount))
+    let images = Tensor.randomUniform([250, 3, 32, 32], bound: 1, using: &lrng)
+    let network = try NB201Network(cell: cell, channels: 16, cellsPerStage: 5, using: &lrng)
+    network.setTraining(false)
+    let start = DispatchTime.now().uptimeNanoseconds
+    var passes = 0
+    while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
+        _ = GradMode.withNoGrad { network.features(images) }
+        passes += 1
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "rwe-loop: %d passes, %.0f images/s", passes, Double(passes * 250) / elapsed))
+    exit(0)
 }
 
 // MARK: sgemm
