@@ -186,16 +186,25 @@ let rweImages = Tensor.randomUniform([rweBatch, 3, 32, 32], bound: 1, using: &rn
 let backends: [TensorBackend] = chosenBackendForSections()
 for (channels, cellsPerStage) in [(8, 1), (16, 5)] {
     for (name, cell) in rweCells {
-      for backend in backends {
+      // oneDNN with blocked layouts between layers (the default), oneDNN on nchw tensors, the reference.
+      let variants: [(TensorBackend, Set<OneDNNOp>, String)] = backends.flatMap { backend in
+          backend == .onednn
+              ? [(backend, OneDNNOp.defaults, "onednn"),
+                 (backend, OneDNNOp.defaults.subtracting([.blockedLayouts]), "onednn-nchw")]
+              : [(backend, OneDNNOp.defaults, backend.rawValue)]
+      }
+      for (backend, ops, variantName) in variants {
         TensorBackend.current = backend
         var nrng = SplitMix64(seed: 2)
         guard let network = try? NB201Network(cell: cell, channels: channels, cellsPerStage: cellsPerStage, using: &nrng) else { continue }
         network.setTraining(false)
-        let seconds = timeit(repeats: quick ? 2 : 5) { _ = GradMode.withNoGrad { network.features(rweImages) } }
+        let seconds = TensorBackend.with(oneDNNOps: ops) {
+            timeit(repeats: quick ? 2 : 5) { _ = GradMode.withNoGrad { network.features(rweImages) } }
+        }
         let perSecond = Double(rweBatch) / seconds
         let gflops = 2 * Double(network.multiplyAccumulates(imageSize: 32)) * perSecond / 1e9
         let label = name.padding(toLength: 24, withPad: " ", startingAt: 0)
-        print(String(format: "C=%-2d N=%d  ", channels, cellsPerStage) + label + backend.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        print(String(format: "C=%-2d N=%d  ", channels, cellsPerStage) + label + variantName.padding(toLength: 12, withPad: " ", startingAt: 0)
             + String(format: " %7.0f images/s  %6.1f GFLOP/s (%3.0f%% of sgemm peak)", perSecond, gflops, 100 * gflops / peak))
       }
     }
