@@ -6,14 +6,54 @@
 #             searched config's parameters (2 seeds), 3 random configs at those parameters, the plain
 #             ResNet-20 (experiments/conet-train.yaml)
 #   report  - notebooks-export/data/conet/: the tables and the verdict (docs/RESULTS.md)
+#   carry   - for the next session (runs/ is not kept between sessions): every finished run's files
+#             (no checkpoints) into notebooks-export/data/conet/RUN/, every unfinished run's whole
+#             resumable folder (its latest checkpoint is 1-3 MB) into experiments/carry/conet/RUN/;
+#             commit both. Every stage first restores them into $OUT, so a finished run is not rerun
+#             and an unfinished one resumes from its last finished trial or epoch.
 # Runs go to $OUT (default runs/conet). Env: NASBENCH_DATA, NASBENCH, OUT, PRIVATE_BINARY.
 source "$(dirname "$0")/lib.sh"
 OUT=${OUT:-runs/conet}
 CIFAR=$DATA/cifar10/cifar-10-binary-subset.tar.gz
+EXPORT=notebooks-export/data/conet
+CARRY=experiments/carry/conet
 stage=${1:-all}
+
+finished() { [ -f "$OUT/$1/result.json" ]; }
+
+# Restores runs kept by `carry` that $OUT does not hold yet.
+for kept in "$EXPORT"/*/ "$CARRY"/*/; do
+  [ -f "$kept/config.json" ] || continue
+  name=$(basename "$kept")
+  if [ ! -e "$OUT/$name/config.json" ] && { [ -f "$kept/result.json" ] || [ -f "$kept/state.json" ]; }; then
+    mkdir -p "$OUT/$name" && cp -p "$kept"/* "$OUT/$name/"
+    echo "conet-study: restored $OUT/$name from $kept" >&2
+  fi
+done
+
+if [ "$stage" = carry ]; then
+  for run in "$OUT"/*/; do
+    name=$(basename "$run")
+    [ -f "$run/config.json" ] || continue
+    if finished "$name"; then
+      mkdir -p "$EXPORT/$name"
+      for f in config.json result.json trials.csv groups.csv layers.csv epochs.csv timing.csv; do
+        [ -f "$run/$f" ] && cp -p "$run/$f" "$EXPORT/$name/"
+      done
+      rm -rf "${CARRY:?}/$name"
+    elif [ -f "$run/state.json" ]; then
+      rm -rf "${CARRY:?}/$name" && mkdir -p "$CARRY/$name"
+      find "$run" -maxdepth 1 -type f ! -name .lock -exec cp -p {} "$CARRY/$name/" \;
+    fi
+  done
+  make --no-print-directory report >&2   # notebooks-export/report.md follows the copied CSVs
+  echo "conet-study: carried; commit $EXPORT, $CARRY and notebooks-export/report.md" >&2
+  exit 0
+fi
 
 run_search() {
   local name=$1
+  finished "search-$name" && return 0
   "$NASBENCH" conet search --spec "experiments/conet-search-$name.yaml" --cifar "$CIFAR" \
     --out "$OUT/search-$name" $(resume_flag "$OUT/search-$name")
 }
@@ -24,6 +64,7 @@ fi
 
 train() {
   local out=$1; shift
+  [ -f "$out/result.json" ] && return 0
   "$NASBENCH" conet train --spec experiments/conet-train.yaml --cifar "$CIFAR" "$@" --out "$out" $(resume_flag "$out")
 }
 
