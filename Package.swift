@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "NASEvaluators", "NASSpaces", "NASCore", "NASDatasets", "TestSupport"]),
         .testTarget(name: "NASMetaD2ATests", dependencies: ["NASMetaD2A", "NASTensor", "NASTensorState", "NASSpaces", "NASCore", "TestSupport"]),
         .testTarget(name: "NASFuzzTests", dependencies: ["NASFuzz", "NASOracle"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle", "NASHDF5"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
     ]
 )

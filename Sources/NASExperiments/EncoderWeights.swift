@@ -57,7 +57,7 @@ public enum EncoderWeights: Sendable, Equatable {
             let state = try root.group("state")
             let names = Set(try state.childNames())
             guard names.contains("conv1.weight") else {
-                throw ExperimentError.corruptResults(path: path, why: "not an image encoder's state (no conv1.weight)")
+                throw ExperimentError.corruptResults(path: path, why: "not an image encoder's state (no conv1.weight; a train-encoder run's encoder is its encoder.h5)")
             }
             let width = try state.dataset("conv1.weight").shape()[0]
             var blocks: [Int] = []
