@@ -19,7 +19,7 @@ extension EncoderFeatureFile {
             "encoder": description, "per_class": perClass.map { $0 as Any } ?? NSNull(),
             "normalisation": ["mean": mean, "std": std], "random_streams": TrialRunner.randomStreams,
         ]
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: provenance, options: [.sortedKeys]), as: UTF8.self)
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: provenance, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
         let file = EncoderFeatureFile(
             source: member.source.rawValue, encoder: description, features: features.values, dimension: features.dimension,
             labels: images.labels, indices: rows.flatMap { $0 }, classNames: member.images.classNames, provenance: text)

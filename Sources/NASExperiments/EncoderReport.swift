@@ -120,7 +120,7 @@ public enum EncoderReport {
         for encoder in encoders { described[encoder.name] = try encoder.weights?.description() ?? "normalised pixels, flattened" }
         var config = try spec.recorded(in: ["experiment": EncoderReportSpec.experiment, "sources": sources, "encoders": described])
         config["random_streams"] = TrialRunner.randomStreams
-        let configText = String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self)
+        let configText = String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]), as: UTF8.self)
         var csv = CSVLine.join(header) + "\n"
         for row in results {
             let stats = row.statistics

@@ -60,7 +60,7 @@ public enum EncoderTrainRun {
         }
         var config = try spec.recorded(in: ["experiment": EncoderTrainSpec.experiment, "sources": sources, "train_images": trainImages])
         config["random_streams"] = TrialRunner.randomStreams
-        return String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self) + "\n"
+        return String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]), as: UTF8.self) + "\n"
     }
 
     /// Runs (or, under `resume`, continues) the training. `afterEpoch` is called once an epoch's

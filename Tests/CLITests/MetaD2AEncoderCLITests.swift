@@ -31,7 +31,7 @@ final class MetaD2AEncoderCLITests: XCTestCase {
         try assertOneLine(["metad2a", "encode", "cifar10", "--random-weights", "--out", out], contains: "needs the CIFAR-10 archive")
         try assertOneLine(["metad2a", "train-encoder", "--sources", "cifar10", "--out", "\(dir)/run"], contains: "meta-test set")
         try assertOneLine(["metad2a", "train-encoder", "--sources", "imagenet", "--out", "\(dir)/run"], contains: "unknown image set 'imagenet'")
-        try assertOneLine(["metad2a", "encoder-report", "--ways", "1", "--out", "\(dir)/report"], contains: "--ways must be at least 2")
+        try assertOneLine(["metad2a", "encoder-report", "--ways", "1", "--sources", "digits", "--out", "\(dir)/report"], contains: "--ways must be at least 2")
         try assertOneLine(["metad2a", "encoder-report", "--encoder", corrupt, "--sources", "digits", "--out", "\(dir)/report"],
                           contains: "not a readable HDF5 encoder state")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
