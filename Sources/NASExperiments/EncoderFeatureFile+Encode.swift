@@ -1,27 +1,37 @@
 import Foundation
+import NASCore
 
 extension EncoderFeatureFile {
     /// Features of `member`'s images: per class the first `perClass` images in image order (all
-    /// when nil), rows grouped by class. Returns the file and the encoding's wall seconds.
-    public static func encode(_ member: MetaTaskPool.Member, weights: EncoderWeights, perClass: Int?,
+    /// when nil), rows grouped by class. With `adaptBatchNorm` the encoder's batch-norm statistics
+    /// are first re-estimated on those same images (AdaBN, no labels; batches of 100 in an order
+    /// shuffled by `SplitMix64(seed: 0)`). Returns the file and the encoding's wall seconds.
+    public static func encode(_ member: MetaTaskPool.Member, weights: EncoderWeights, perClass: Int?, adaptBatchNorm: Bool = false,
                               progress: Bool = isatty(STDERR_FILENO) != 0) throws -> (file: EncoderFeatureFile, seconds: Double) {
         if let perClass, perClass < 1 { throw ExperimentError.badInput("--per-class must be at least 1, got \(perClass)") }
         let encoder = try weights.load()
         let description = try weights.description()
         let rows = member.classImages.map { images in perClass.map { Array(images.prefix($0)) } ?? images }
         let images = try EncoderImages(members: [member], rows: [rows.flatMap { $0 }], labelOffsets: [0])
+        if adaptBatchNorm {
+            var order = Array(0..<images.count)
+            var rng = SplitMix64(seed: 0)
+            rng.shuffle(&order)
+            encoder.adaptBatchNorm(to: images.batches(order))
+        }
         let bar = Progress(total: images.count, label: "encoding \(member.source.rawValue)", enabled: progress)
         let features = EncoderFeatures(encoder: encoder, images: images) { bar.advance(by: $0) }
         let (mean, std) = member.normalisation
         let provenance: [String: Any] = [
             "experiment": "metad2a-encode", "source": ["name": member.source.rawValue, "images": member.images.count,
                                                        "classes": member.classImages.count, "sha256": member.digest],
-            "encoder": description, "per_class": perClass.map { $0 as Any } ?? NSNull(),
+            "encoder": description, "batch_norm": adaptBatchNorm ? "adapted to these images" : "as saved",
+            "per_class": perClass.map { $0 as Any } ?? NSNull(),
             "normalisation": ["mean": mean, "std": std], "random_streams": TrialRunner.randomStreams,
         ]
         let text = String(decoding: try JSONSerialization.data(withJSONObject: provenance, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
         let file = EncoderFeatureFile(
-            source: member.source.rawValue, encoder: description, features: features.values, dimension: features.dimension,
+            source: member.source.rawValue, encoder: description + (adaptBatchNorm ? ", batch norms adapted to these images" : ""), features: features.values, dimension: features.dimension,
             labels: images.labels, indices: rows.flatMap { $0 }, classNames: member.images.classNames, provenance: text)
         return (file, features.seconds)
     }

@@ -50,4 +50,9 @@ public struct EncoderImages: Sendable {
         for i in indices { out.append(contentsOf: pixels[(i * imageSize)..<((i + 1) * imageSize)]) }
         return Tensor(shape: [indices.count, channels, side, side], data: out)
     }
+
+    /// The rows `rows` in consecutive batches of at most `size`.
+    public func batches(_ rows: [Int], size: Int = 100) -> [Tensor] {
+        stride(from: 0, to: rows.count, by: size).map { batch(rows[$0..<min($0 + size, rows.count)]) }
+    }
 }

@@ -4,8 +4,10 @@ import NASMetaD2A
 
 /// The image encoder's prototype report: how well class prototypes (the mean feature of `shots`
 /// support images) separate held-out images by nearest prototype, for the trained encoder, a
-/// random-weight encoder of the same layout, and raw normalised pixels (a baseline), on each set
-/// of ``EncoderReportSpec``. Support images come from the training part of each class (the first
+/// random-weight encoder of the same layout, both again with their batch norms adapted to the set
+/// (`-adabn`: statistics re-estimated on the set's support pool, no labels, in an order from
+/// `TrialSeed.derive(base: seed, trial: set, stream: 2)`), and raw normalised pixels (a baseline),
+/// on each set of ``EncoderReportSpec``. Support images come from the training part of each class (the first
 /// `supportPerClass`), queries from the held-out part (the first `queryPerClass`), under the split
 /// the encoder was trained with; CIFAR-10's classes are never trained on at all. Every encoder
 /// sees the same episodes (episode draws of set s, way count w, shot count k from
@@ -51,16 +53,40 @@ public enum EncoderReport {
         return SetRows(images: images, support: supportRows, queries: queryRows)
     }
 
-    /// The encoders compared: the trained one (when given), random weights, pixels (nil).
-    static func encoders(_ spec: EncoderReportSpec) throws -> [(name: String, weights: EncoderWeights?)] {
-        var list: [(String, EncoderWeights?)] = []
+    /// One encoder compared: its weights (nil: pixels) and whether its batch norms are adapted.
+    struct Compared {
+        let name: String
+        let weights: EncoderWeights?
+        let adapted: Bool
+    }
+
+    /// The encoders compared: the trained one (when given), random weights, each also with its
+    /// batch norms adapted to the set (``EncoderReportSpec/adaptBatchNorm``), and pixels.
+    static func encoders(_ spec: EncoderReportSpec) throws -> [Compared] {
+        var list: [(String, EncoderWeights)] = []
         var layout = spec.randomLayout
         if !spec.encoder.isEmpty {
             list.append(("trained", .checkpoint(path: spec.encoder)))
             _ = try EncoderWeights.checkpoint(path: spec.encoder).load()
             layout = try EncoderWeights.layout(of: spec.encoder)
         }
-        return list + [("random", .random(seed: spec.randomSeed, configuration: layout)), ("pixels", nil)]
+        list.append(("random", .random(seed: spec.randomSeed, configuration: layout)))
+        let plain = list.map { Compared(name: $0.0, weights: $0.1, adapted: false) }
+        let adapted = spec.adaptBatchNorm ? list.map { Compared(name: $0.0 + "-adabn", weights: $0.1, adapted: true) } : []
+        return plain + adapted + [Compared(name: "pixels", weights: nil, adapted: false)]
+    }
+
+    /// `encoder`'s features of `set`; an adapted encoder first re-estimates its batch norms on the
+    /// set's support pool, in an order shuffled by `rng`.
+    static func computeFeatures(_ encoder: Compared, set: SetRows, using rng: inout SplitMix64, onBatch: (Int) -> Void) throws -> EncoderFeatures {
+        guard let weights = encoder.weights else { return EncoderFeatures(pixelsOf: set.images) }
+        let model = try weights.load()
+        if encoder.adapted {
+            var rows = set.support.flatMap { $0 }
+            rng.shuffle(&rows)
+            model.adaptBatchNorm(to: set.images.batches(rows))
+        }
+        return EncoderFeatures(encoder: model, images: set.images, onBatch: onBatch)
     }
 
     public static func run(_ spec: EncoderReportSpec, pool: MetaTaskPool, out: String,
@@ -82,8 +108,8 @@ public enum EncoderReport {
             var features: [EncoderFeatures] = []
             for encoder in encoders {
                 let bar = Progress(total: set.images.count, label: "\(encoder.name) features of \(member.source.rawValue)", enabled: progress)
-                let computed = try encoder.weights.map { EncoderFeatures(encoder: try $0.load(), images: set.images) { bar.advance(by: $0) } }
-                    ?? EncoderFeatures(pixelsOf: set.images)
+                var orderRNG = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: s, stream: 2))
+                let computed = try computeFeatures(encoder, set: set, using: &orderRNG) { bar.advance(by: $0) }
                 features.append(computed)
                 timing.append([encoder.name, member.source.rawValue, "\(set.images.count)", String(format: "%.3f", computed.seconds),
                                String(format: "%.3f", 1000 * computed.seconds / Double(max(set.images.count, 1)))])
@@ -111,13 +137,16 @@ public enum EncoderReport {
     }
 
     static func write(_ results: [Row], timing: [[String]], spec: EncoderReportSpec, pool: MetaTaskPool,
-                      encoders: [(name: String, weights: EncoderWeights?)], out: String) throws {
+                      encoders: [Compared], out: String) throws {
         try ExperimentError.writing(out) { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let sources: [[String: Any]] = pool.members.map {
             ["name": $0.source.rawValue, "images": $0.images.count, "classes": $0.classImages.count, "sha256": $0.digest]
         }
         var described: [String: String] = [:]
-        for encoder in encoders { described[encoder.name] = try encoder.weights?.description() ?? "normalised pixels, flattened" }
+        for encoder in encoders {
+            described[encoder.name] = try encoder.weights.map { try $0.description() + (encoder.adapted ? ", batch norms adapted to the set's support pool" : "") }
+                ?? "normalised pixels, flattened"
+        }
         var config = try spec.recorded(in: ["experiment": EncoderReportSpec.experiment, "sources": sources, "encoders": described])
         config["random_streams"] = TrialRunner.randomStreams
         let configText = String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]), as: UTF8.self)

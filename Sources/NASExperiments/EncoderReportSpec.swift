@@ -27,13 +27,16 @@ public struct EncoderReportSpec: ExperimentSpec, Sendable, Equatable {
     /// The random-weight encoder compared with it: seed, and the layout (the checkpoint's when given).
     public var randomSeed: UInt64 = 0
     public var randomLayout = ImageEncoderConfiguration()
+    /// Also score each encoder with its batch-norm statistics re-estimated on the set's support
+    /// pool (AdaBN; no labels used, so allowed on a meta-test set).
+    public var adaptBatchNorm = true
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case sources, cifar, holdoutEvery = "holdout_every", supportPerClass = "support_per_class"
         case queryPerClass = "query_per_class", shots, ways, episodes, seed, encoder, randomSeed = "random_seed"
-        case randomLayout = "random_layout"
+        case randomLayout = "random_layout", adaptBatchNorm = "adapt_batch_norm"
     }
 
     public var hinted: Self {

@@ -23,6 +23,9 @@ struct MetaD2AEncode: ParsableCommand {
 
     @OptionGroup var weights: EncoderWeightOptions
 
+    @Flag(help: "Re-estimate the encoder's batch-norm statistics on the images encoded first (AdaBN; no labels).")
+    var adaptBatchNorm = false
+
     @Option(help: "Only the first n images of each class (default: all).")
     var perClass: Int?
 
@@ -39,7 +42,7 @@ struct MetaD2AEncode: ParsableCommand {
             ?? .random(seed: weights.weightSeed ?? 0, configuration: weights.randomLayout)
         _ = try chosen.load()
         let pool = try MetaTaskPool.load([source], cifar: cifar)
-        let (file, seconds) = try EncoderFeatureFile.encode(pool.members[0], weights: chosen, perClass: perClass)
+        let (file, seconds) = try EncoderFeatureFile.encode(pool.members[0], weights: chosen, perClass: perClass, adaptBatchNorm: adaptBatchNorm)
         try file.write(to: out)
         print("\(file.labels.count) images of \(source.rawValue), \(file.dimension) features each, in \(String(format: "%.1f", seconds)) s "
               + "(\(String(format: "%.2f", 1000 * seconds / Double(max(file.labels.count, 1)))) ms an image): \(out)")

@@ -13,7 +13,8 @@ struct MetaD2AEncoderReport: ParsableCommand {
             feature of --shots images drawn from its first --support-per-class training-part images; every one of its \
             first --query-per-class held-out images (every --holdout-every-th image of a class, as train-encoder holds \
             out) goes to the nearest prototype. The same episodes for the trained encoder (--encoder), random weights \
-            of its layout (--weight-seed) and normalised pixels. --out gets prototypes.csv, timing.csv, config.json.
+            of its layout (--weight-seed), both again with batch-norm statistics re-estimated on the set's support \
+            images (-adabn rows, no labels), and normalised pixels. --out gets prototypes.csv, timing.csv, config.json.
             """)
 
     static let defaults = EncoderReportSpec()
@@ -47,6 +48,9 @@ struct MetaD2AEncoderReport: ParsableCommand {
     @Option(help: "Episodes per set and shape (default \(defaults.episodes)).")
     var episodes: Int?
 
+    @Flag(help: "Leave out the encoders with batch norms adapted to each set (AdaBN rows).")
+    var noAdaptBatchNorm = false
+
     @Option(help: "Seed of the episodes (default \(defaults.seed)).")
     var seed: UInt64?
 
@@ -74,6 +78,7 @@ struct MetaD2AEncoderReport: ParsableCommand {
         if let ways { spec.ways = ways }
         if let episodes { spec.episodes = episodes }
         if let seed { spec.seed = seed }
+        if noAdaptBatchNorm { spec.adaptBatchNorm = false }
         return spec
     }
 

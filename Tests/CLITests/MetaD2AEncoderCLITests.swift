@@ -58,6 +58,6 @@ final class MetaD2AEncoderCLITests: XCTestCase {
                                   "--support-per-class", "10", "--query-per-class", "5", "--shots", "5", "--ways", "5", "--out", "\(dir)/report"])
         XCTAssertEqual(report.status, 0, report.stderr)
         let rows = try String(contentsOfFile: "\(dir)/report/prototypes.csv", encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(rows.dropFirst().map { $0.split(separator: ",")[0] }, ["trained", "random", "pixels"])
+        XCTAssertEqual(rows.dropFirst().map { $0.split(separator: ",")[0] }, ["trained", "random", "trained-adabn", "random-adabn", "pixels"])
     }
 }

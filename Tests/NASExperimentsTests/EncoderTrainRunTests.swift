@@ -124,14 +124,15 @@ final class EncoderTrainRunTests: XCTestCase {
         let out = folder("report")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let rows = try EncoderReport.run(spec, pool: pool, out: out, progress: false)
-        XCTAssertEqual(rows.map(\.encoder), Array([[String]](repeating: ["random", "pixels"], count: 4).joined()))
-        XCTAssertEqual(rows.map(\.ways), [3, 3, 3, 3, 6, 6, 6, 6])
-        XCTAssertEqual(rows.map(\.queries), [12, 12, 12, 12, 24, 24, 24, 24])
+        XCTAssertEqual(rows.map(\.encoder), Array([[String]](repeating: ["random", "random-adabn", "pixels"], count: 4).joined()))
+        XCTAssertEqual(rows.map(\.ways), [3, 3, 3, 3, 3, 3, 6, 6, 6, 6, 6, 6])
+        XCTAssertEqual(rows.map(\.queries), [12, 12, 12, 12, 12, 12, 24, 24, 24, 24, 24, 24])
+        XCTAssertNotEqual(rows[0].accuracies, rows[1].accuracies, "adapted batch norms change the features")
         // The synthetic classes differ in brightness: pixel prototypes of 4 images separate them well.
-        XCTAssertGreaterThan(rows[7].statistics.mean, 60)
+        XCTAssertGreaterThan(rows[11].statistics.mean, 60)
         let csv = try String(contentsOfFile: "\(out)/prototypes.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(csv.first, Substring(EncoderReport.header.joined(separator: ",")))
-        XCTAssertEqual(csv.count, 9)
+        XCTAssertEqual(csv.count, 13)
         XCTAssertThrowsError(try EncoderReport.run(spec, pool: pool, out: out, progress: false)) { XCTAssertTrue("\($0)".contains("already holds"), "\($0)") }
     }
 }

@@ -84,4 +84,33 @@ final class ImageEncoderTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("conv1.weight") && "\($0)".contains("shape"), "\($0)")
         }
     }
+
+    /// AdaBN: after adapting to two batches, the stem's batch norm holds the mean and unbiased
+    /// variance of its input (the stem convolution's output) over both, pooled exactly.
+    func testAdaptedBatchNormHoldsTheStatisticsOfTheGivenImages() throws {
+        var rng = SplitMix64(seed: 2)
+        let encoder = try ImageEncoder(ImageEncoderConfiguration(width: 4), using: &rng)
+        let (a, b) = (images(3, side: 16, seed: 5), images(2, side: 16, seed: 6))
+        encoder.adaptBatchNorm(to: [a, b])
+        let weight = try XCTUnwrap(encoder.namedParameters().first { $0.0 == "conv1.weight" }?.1)
+        let stem: [Tensor] = [a, b].map { x in
+            GradMode.withNoGrad { x.conv2d(weight: weight, bias: nil as Tensor?, stride: 2, padding: 3) }
+        }
+        let plane = 8 * 8
+        for c in 0..<4 {
+            var values: [Double] = []
+            for t in stem {
+                for i in 0..<t.shape[0] {
+                    let start = (i * 4 + c) * plane
+                    values += t.data[start..<(start + plane)].map { Double($0) }
+                }
+            }
+            let mean = values.reduce(0, +) / Double(values.count)
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+            XCTAssertEqual(Double(encoder.batchNorms[0].runningMean.data[c]), mean, accuracy: 1e-4 * max(1, abs(mean)))
+            XCTAssertEqual(Double(encoder.batchNorms[0].runningVar.data[c]), variance, accuracy: 1e-4 * variance)
+        }
+        XCTAssertEqual(encoder.batchNorms.count, 20, "the stem's, 2 per block, 1 per downsample: 1 + 16 + 3")
+        XCTAssertFalse(encoder.batchNorms[0].isTraining, "left in inference mode")
+    }
 }
