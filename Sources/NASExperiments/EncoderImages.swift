@@ -14,8 +14,10 @@ public struct EncoderImages: Sendable {
     public var count: Int { labels.count }
     var imageSize: Int { channels * side * side }
 
-    /// The images `rows[k]` of `members[k]`, labels offset by `labelOffsets[k]`.
-    public init(members: [MetaTaskPool.Member], rows: [[Int]], labelOffsets: [Int]) throws {
+    /// The images `rows[k]` of `members[k]`, labels offset by `labelOffsets[k]`; `normalisations`
+    /// are the sets' statistics when the caller has them already (else computed here).
+    public init(members: [MetaTaskPool.Member], rows: [[Int]], labelOffsets: [Int],
+                normalisations: [(mean: [Double], std: [Double])]? = nil) throws {
         precondition(members.count == rows.count && rows.count == labelOffsets.count, "EncoderImages: one row list and offset per set")
         guard let first = members.first else { throw ExperimentError.badInput("the encoder needs at least one image set") }
         let (channels, side) = (first.images.channels, first.images.height)
@@ -27,7 +29,7 @@ public struct EncoderImages: Sendable {
         var pixels: [Float] = [], labels: [Int] = []
         pixels.reserveCapacity(rows.reduce(0) { $0 + $1.count } * channels * side * side)
         for (k, member) in members.enumerated() {
-            let (mean, std) = member.normalisation
+            let (mean, std) = normalisations?[k] ?? member.normalisation
             guard std.allSatisfy({ $0 > 0 }) else { throw ExperimentError.badInput("\(member.source.rawValue): a channel is constant, cannot normalise") }
             let plane = side * side, size = channels * plane
             for i in rows[k] {

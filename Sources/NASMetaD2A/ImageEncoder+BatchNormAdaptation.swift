@@ -14,10 +14,26 @@ extension ImageEncoder {
     /// Re-estimates every batch norm's running statistics over `batches`, then leaves the encoder
     /// in inference mode.
     public func adaptBatchNorm(to batches: [Tensor]) {
+        adaptBatchNorm(batchCount: batches.count) { batches[$0] }
+    }
+
+    /// The same over `batchCount` batches made one at a time by `batch` (so a large set never sits
+    /// in memory at once). On a throw the statistics are left as they were.
+    public func adaptBatchNorm(batchCount: Int, batch: (Int) throws -> Tensor) rethrows {
         setTraining(true)
+        defer { setTraining(false) }
+        let saved = batchNorms.map { ($0.runningMean.data, $0.runningVar.data) }
         for norm in batchNorms { norm.beginStatisticsEstimate() }
-        GradMode.withNoGrad { for batch in batches { _ = self(batch) } }
+        do {
+            try GradMode.withNoGrad { for b in 0..<batchCount { _ = self(try batch(b)) } }
+        } catch {
+            for norm in batchNorms { norm.finishStatisticsEstimate() }
+            for (norm, (mean, variance)) in zip(batchNorms, saved) {
+                norm.runningMean.assign(mean)
+                norm.runningVar.assign(variance)
+            }
+            throw error
+        }
         for norm in batchNorms { norm.finishStatisticsEstimate() }
-        setTraining(false)
     }
 }

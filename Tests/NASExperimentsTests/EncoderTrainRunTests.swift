@@ -85,6 +85,11 @@ final class EncoderTrainRunTests: XCTestCase {
         let random = try EncoderFeatureFile.encode(pool.members[0], weights: .random(seed: 5, configuration: spec.encoder), perClass: 3,
                                                    progress: false).file
         XCTAssertNotEqual(random.features, file.features)
+        let adapted = try EncoderFeatureFile.encode(pool.members[0], weights: weights, perClass: 3, adaptBatchNorm: true, progress: false).file
+        XCTAssertNotEqual(adapted.features, file.features)
+        XCTAssertEqual(adapted.features, try EncoderFeatureFile.encode(pool.members[0], weights: weights, perClass: 3, adaptBatchNorm: true,
+                                                                       progress: false).file.features)
+        XCTAssertTrue(adapted.encoder.hasSuffix("batch norms adapted to these images"), adapted.encoder)
     }
 
     func testMissingCorruptOrForeignWeightsAreOneLineErrors() throws {
