@@ -12,7 +12,7 @@ import PackageDescription
 //   NASConet (CONetV2: EVBMF, metric, groups, networks, search)       -- on engine + spaces + datasets
 //   NASMetaD2A (MetaD2A: graph encoding, set encoder, generator, predictor) -- on engine + spaces
 //   NASSearch (search strategies)                                     -- on oracle + spaces (+ predictors)
-//   NASExperiments (seeded, resumable runs)                           -- on all of the above
+//   NASExperiments (seeded, resumable runs)                           -- on all of the above (MetaD2A too)
 //   nasbench (thin CLI)                                               -- on top
 //   NASFuzz + nasbench-fuzz (parsers under libFuzzer)                 -- beside the CLI
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -83,14 +83,14 @@ let package = Package(
         .target(
             name: "NASExperiments",
             dependencies: [
-                "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets", "NASConet", "NASTensorState",
+                "NASOracle", "NASSpaces", "NASSearch", "NASPredictors", "NASEvaluators", "NASDatasets", "NASConet", "NASMetaD2A", "NASTensorState",
                 "NASHDF5", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "nasbench",
             dependencies: [
                 "NASOracle", "NASSpaces", "NASSearch", "NASExperiments", "NASPredictors", "NASEvaluators", "NASDatasets",
-                "NASTensor", "NASConet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NASTensor", "NASConet", "NASMetaD2A", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The parsers of outside input under libFuzzer (`make fuzz`, docs/RELIABILITY.md).
         .target(
@@ -116,13 +116,13 @@ let package = Package(
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/reference/nb101_tfrecord_fixtures.py)
-        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASPredictors", "NASDatasets", "NASSpaces", "NASHDF5", "TestSupport"]),
+        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASMetaD2A", "NASPredictors", "NASDatasets", "NASSpaces", "NASHDF5", "TestSupport"]),
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "NASEvaluators", "NASSpaces", "NASCore", "NASDatasets", "TestSupport"]),
         .testTarget(name: "NASMetaD2ATests", dependencies: ["NASMetaD2A", "NASTensor", "NASTensorState", "NASSpaces", "NASCore", "TestSupport"]),
         .testTarget(name: "NASFuzzTests", dependencies: ["NASFuzz", "NASOracle"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "NASOracle", "NASHDF5"]),
         .testTarget(name: "NASPredictorsTests", dependencies: ["NASPredictors", "NASOracle", "NASSpaces", "TestSupport"]),
     ]
 )

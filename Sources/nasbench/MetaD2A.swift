@@ -7,8 +7,9 @@ extension MetaImageSource: ExpressibleByArgument {}
 struct MetaD2A: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metad2a",
-        abstract: "MetaD2A (issue 17, being built): the image sets its tasks draw from, the meta-training database.",
-        subcommands: [MetaD2AImages.self, MetaD2ABuildDB.self, MetaD2AMerge.self])
+        abstract: "MetaD2A (issue 17, being built): the image sets its tasks draw from, the meta-training database, the image encoder.",
+        subcommands: [MetaD2AImages.self, MetaD2ABuildDB.self, MetaD2AMerge.self, MetaD2ATrainEncoder.self, MetaD2AEncode.self,
+                      MetaD2AEncoderReport.self])
 }
 
 struct MetaD2AImages: ParsableCommand {

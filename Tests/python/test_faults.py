@@ -1,5 +1,5 @@
 """Faults with nothing lost (docs/RELIABILITY.md): `kill -9` at seeded random points of search,
-predictors, rwe, moo (NSGA-II with RWE), conet search, conet train and metad2a build-db runs, each resumed to the bytes of an uninterrupted run; a full disk and a
+predictors, rwe, moo (NSGA-II with RWE), conet search, conet train, metad2a build-db and metad2a train-encoder runs, each resumed to the bytes of an uninterrupted run; a full disk and a
 read-only output folder (tmpfs mounts, root only) giving a one-line error with earlier results
 intact and a resume that completes them; a table replaced while a run reads it; two runs given one
 --out (the second refused by the run lock)."""
@@ -65,6 +65,11 @@ def metad2a(out, cifar):
             "--image-size", "16", "--out", out]
 
 
+def metad2a_encoder(out):
+    return ["metad2a", "train-encoder", "--sources", "digits", "--width", "4", "--epochs", "6", "--train-per-class", "16",
+            "--batch-size", "16", "--eval-per-class", "4", "--seed", "3", "--out", out]
+
+
 # What each kind writes that must come out byte-identical (timings are wall-clock, so left out), and
 # the file whose rows count finished trials.
 KINDS = {
@@ -80,6 +85,8 @@ KINDS = {
             "rwe-cells.csv"),
     # metad2a build-db: one label a trial; seconds.csv is wall-clock, the database is written at the end.
     "metad2a": (["labels.csv", "config.json", "tasks.json", "metad2a-db.h5"], "labels.csv"),
+    # metad2a train-encoder checkpoints encoder, head and SGD momentum after every epoch; timing.csv is wall-clock.
+    "metad2a-encoder": (["epochs.csv", "config.json", "result.json", "encoder.h5", "checkpoint-5.h5"], "epochs.csv"),
 }
 
 
@@ -153,9 +160,12 @@ def nb201_table(tmp_path_factory):
 def test_kill_at_random_points_then_resume_gives_the_same_bytes(kind, cifar, nb201_table, tmp_path):
     if kind in ("rwe", "moo", "conet", "conet-train", "metad2a") and cifar is None:
         pytest.skip(f"NASBENCH_DATA not set: {kind} needs the real CIFAR-10 archive (set it to a folder like ../shared/data)")
+    if kind == "metad2a-encoder" and nasbench("metad2a", "images", "digits", check=False).returncode != 0:
+        pytest.skip("scikit-learn's digits file not found (make venv)")
     make = {"search": search, "predictors": predictors, "rwe": lambda out: rwe(out, cifar),
             "moo": lambda out: moo(out, cifar, nb201_table), "conet": lambda out: conet(out, cifar),
-            "conet-train": lambda out: conet_train(out, cifar), "metad2a": lambda out: metad2a(out, cifar)}[kind]
+            "conet-train": lambda out: conet_train(out, cifar), "metad2a": lambda out: metad2a(out, cifar),
+            "metad2a-encoder": metad2a_encoder}[kind]
     names, counted = KINDS[kind]
     nasbench(*make(tmp_path / "clean"))
     total = rows(tmp_path / "clean" / counted)
