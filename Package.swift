@@ -102,7 +102,7 @@ let package = Package(
             dependencies: ["NASOracle", "NASSpaces", "NASPredictors", "NASTensor"],
             path: "Sources/nasbench-bench"),
         .executableTarget(
-            name: "tensor-bench", dependencies: ["NASTensor", "NASDatasets", "NASEvaluators", "NASSpaces", "COpenBLAS"],
+            name: "tensor-bench", dependencies: ["NASTensor", "NASDatasets", "NASEvaluators", "NASSpaces", "NASConet", "COpenBLAS"],
             path: "Sources/tensor-bench"),
         .executableTarget(
             name: "nasbench-predictors-bench",

@@ -51,6 +51,30 @@ final class DNNLBlockedData: @unchecked Sendable {
         if paddedChannels != dims[1] { pointer.initialize(repeating: 0, count: total) }
     }
 
+    /// Row-major `values` (`nchw` over `dims`) converted to layout `tag`: oneDNN reorders per batch
+    /// chunk, or the same permutation in Swift if oneDNN reports an error.
+    convenience init(rowMajor values: [Float], tag: dnnl_format_tag_t, dims: [Int]) {
+        self.init(tag: tag, dims: dims)
+        let (n, per) = (dims[0], dims[1] * dims[2] * dims[3])
+        precondition(values.count == n * per, "internal: \(values.count) values for blocked \(dims)")
+        let done: Bool = values.withUnsafeBufferPointer { pv in
+            guard let vp = pv.baseAddress, let dnnl = try? DNNL.shared.get() else { return false }
+            do {
+                try dnnl.forEachChunk(count: n, op: "nchw to blocked") { range, context in
+                    let step = try self.reorder(images: range.count, toRowMajor: false, dnnl: dnnl)
+                    try step.run([UnsafeMutableRawPointer(mutating: vp + range.lowerBound * per),
+                                  UnsafeMutableRawPointer(self.image(range.lowerBound))],
+                                 engine: dnnl.engine, context: context, counts: false)
+                }
+                return true
+            } catch {
+                TensorBackend.recordFallback(error)
+                return false
+            }
+        }
+        if !done { fill(fromRowMajor: values) }
+    }
+
     /// A buffer of the same layout and shape (zeroed where ``init(tag:dims:)`` zeroes).
     func sameLayout() -> DNNLBlockedData { DNNLBlockedData(tag: tag, dims: dims) }
 
@@ -94,7 +118,7 @@ final class DNNLBlockedData: @unchecked Sendable {
             guard let op = po.baseAddress, let dnnl = try? DNNL.shared.get() else { return false }
             do {
                 try dnnl.forEachChunk(count: n, op: "blocked to nchw") { range, context in
-                    let step = try self.toRowMajor(images: range.count, dnnl: dnnl)
+                    let step = try self.reorder(images: range.count, toRowMajor: true, dnnl: dnnl)
                     try step.run([UnsafeMutableRawPointer(self.image(range.lowerBound)),
                                   UnsafeMutableRawPointer(op + range.lowerBound * c * hw)],
                                  engine: dnnl.engine, context: context, counts: false)
@@ -145,15 +169,16 @@ final class DNNLBlockedData: @unchecked Sendable {
         }
     }
 
-    /// The cached reorder of `images` images from this layout to `nchw`.
-    private func toRowMajor(images: Int, dnnl: DNNL) throws -> DNNLStep {
+    /// The cached reorder of `images` images between this layout and `nchw` (`toRowMajor`: from this layout).
+    private func reorder(images: Int, toRowMajor: Bool, dnnl: DNNL) throws -> DNNLStep {
         let chunkDims = [images, dims[1], dims[2], dims[3]]
-        return try dnnl.cached("blocked \(tag.rawValue) to nchw \(chunkDims)") {
-            let from = layout(images: images), to = dnnlPlainLayout(chunkDims)
-            let reorder = try DNNLPrimitive(reorderFrom: from, to: to, engine: dnnl.engine, op: "blocked to nchw",
-                                            shapes: "\(chunkDims)")
+        let op = toRowMajor ? "blocked to nchw" : "nchw to blocked"
+        return try dnnl.cached("\(op) \(tag.rawValue) \(chunkDims)") {
+            let blockedLayout = layout(images: images), plain = dnnlPlainLayout(chunkDims)
+            let (from, to) = toRowMajor ? (blockedLayout, plain) : (plain, blockedLayout)
+            let reorder = try DNNLPrimitive(reorderFrom: from, to: to, engine: dnnl.engine, op: op, shapes: "\(chunkDims)")
             return try DNNLStep(reorder, inputs: [(DNNL_ARG_FROM, from)], outputs: [(DNNL_ARG_TO, to)],
-                                engine: dnnl.engine, op: "blocked to nchw", shapes: "\(chunkDims)")
+                                engine: dnnl.engine, op: op, shapes: "\(chunkDims)")
         }
     }
 }

@@ -14,12 +14,12 @@ extension Tensor {
         }
         guard requiresGrad else { return }
         let order = topologicalOrder()
-        var grads: [ObjectIdentifier: [Float]] = [:]
-        grads[ObjectIdentifier(self)] = seed ?? [Float](repeating: 1, count: count)
+        var grads: [ObjectIdentifier: Gradient] = [:]
+        grads[ObjectIdentifier(self)] = .plain(seed ?? [Float](repeating: 1, count: count))
         for t in order.reversed() {
             guard let node = t.node else {
                 // A leaf: accumulate what reached it.
-                if let g = grads.removeValue(forKey: ObjectIdentifier(t)) { t.accumulateGrad(g) }
+                if let g = grads.removeValue(forKey: ObjectIdentifier(t)) { t.accumulateGrad(g.rowMajor) }
                 continue
             }
             guard let g = grads.removeValue(forKey: ObjectIdentifier(t)) else { continue }
@@ -27,11 +27,10 @@ extension Tensor {
             precondition(parentGrads.count == node.parents.count, "internal: backward returned wrong gradient count")
             for (p, pg) in zip(node.parents, parentGrads) {
                 guard p.requiresGrad, let pg else { continue }
-                precondition(pg.count == p.count, "internal: gradient size \(pg.count) for shape \(p.shape)")
+                precondition(pg.fits(p.shape, count: p.count), "internal: a gradient that does not fit shape \(p.shape)")
                 let key = ObjectIdentifier(p)
-                if var existing = grads.removeValue(forKey: key) {
-                    Kernels.addInPlace(&existing, pg)
-                    grads[key] = existing
+                if let existing = grads.removeValue(forKey: key) {
+                    grads[key] = existing + pg
                 } else {
                     grads[key] = pg
                 }

@@ -1,38 +1,46 @@
-/// The ops that keep a no-gradient result in oneDNN's blocked layout (``DNNLBlockedData``) instead
-/// of converting it to row-major: ReLU, a same-shape sum, batch normalisation. Each returns `nil`
-/// when it does not apply (no blocked input, or a graph must be recorded), and the caller runs
-/// its row-major path. The values equal the row-major path's: bit for bit for ReLU, the sum and
-/// inference-mode batch norm (the same float operations per element); batch statistics are summed
-/// in another order (per lane over the pixels instead of the reference's vector partial sums).
+/// The ops that keep a result in oneDNN's blocked layout (``DNNLBlockedData``) instead of converting
+/// it to row-major: ReLU, a same-shape sum, batch normalisation. Each returns `nil` when its input is
+/// not blocked, and the caller runs its row-major path. With a graph, their backward passes take the
+/// output gradient in either layout (a row-major one is converted to the output's layout) and give
+/// the input's gradient blocked.
+///
+/// Values equal the row-major path's bit for bit for ReLU, the sum and running-statistics batch norm
+/// (the same float operations per element, forward and backward); batch statistics and the batch
+/// norm's gradient sums are added in another order (per image and lane, then across images in
+/// order, so results do not depend on the worker count).
 extension Tensor {
-    /// Whether an op on this tensor records nothing and may stay blocked.
-    private var blockedWithoutGraph: DNNLBlockedData? {
-        guard let b = blocked, !(GradMode.isEnabled && requiresGrad) else { return nil }
-        return b
-    }
-
     /// `relu()` on blocked values.
     func reluBlocked() -> Tensor? {
-        guard let x = blockedWithoutGraph else { return nil }
+        guard let x = blocked else { return nil }
         let y = x.sameLayout()
         Tensor.forEachImageChunk(x) { first, floats in
             Kernels.reluRaw(y.image(first), x.image(first), floats)
         }
-        return Tensor(shape: shape, blocked: y)
+        return Tensor.makeBlockedResult(shape: shape, blocked: y, parents: [self]) { g in
+            let gb = g.blocked(like: y), dx = y.sameLayout()
+            Tensor.forEachImageChunk(y) { first, floats in
+                let (d, gp, yp) = (dx.image(first), gb.image(first), y.image(first))
+                for i in 0..<floats { d[i] = yp[i] > 0 ? gp[i] : 0 }
+            }
+            return [.blocked(dx)]
+        }
     }
 
     /// `a + b` on blocked values of the same shape and layout.
     static func addBlocked(_ a: Tensor, _ b: Tensor) -> Tensor? {
-        guard let x = a.blockedWithoutGraph, let z = b.blockedWithoutGraph, x.matches(z) else { return nil }
+        guard let x = a.blocked, let z = b.blocked, x.matches(z) else { return nil }
         let y = x.sameLayout()
         forEachImageChunk(x) { first, floats in
             Kernels.addRaw(y.image(first), x.image(first), z.image(first), floats)
         }
-        return Tensor(shape: a.shape, blocked: y)
+        let needA = a.requiresGrad, needB = b.requiresGrad
+        return makeBlockedResult(shape: a.shape, blocked: y, parents: [a, b]) { g in
+            [needA ? g : nil, needB ? g : nil]
+        }
     }
 
     /// Runs `body(firstImage, floats)` over contiguous chunks of images on the engine's workers.
-    private static func forEachImageChunk(_ x: DNNLBlockedData, _ body: (Int, Int) -> Void) {
+    static func forEachImageChunk(_ x: DNNLBlockedData, _ body: (Int, Int) -> Void) {
         Parallel.forEachChunk(count: x.dims[0]) { range, _ in
             body(range.lowerBound, range.count * x.floatsPerImage)
         }
@@ -42,78 +50,133 @@ extension Tensor {
     /// ``batchNormReference(gamma:beta:runningMean:runningVar:training:epsilon:)``.
     func batchNormBlocked(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float],
                           training: Bool, epsilon: Float) -> (Tensor, BatchStatistics?)? {
-        guard let x = blockedWithoutGraph,
-              !(GradMode.isEnabled && (gamma.requiresGrad || beta.requiresGrad)) else { return nil }
+        guard let x = blocked else { return nil }
         let (n, c, hw, k) = (x.dims[0], x.dims[1], x.dims[2] * x.dims[3], x.lanes)
-        let blocks = (c + k - 1) / k
+        let blocks = (c + k - 1) / k, padded = blocks * k, m = n * hw
         var mean = runningMean, variance = runningVar
         if training {
-            mean.withUnsafeMutableBufferPointer { pm in
-                variance.withUnsafeMutableBufferPointer { pv in
-                    guard let mp = pm.baseAddress, let vp = pv.baseAddress else { return }
-                    Parallel.forEachChunk(count: blocks) { range, _ in
-                        for cb in range {
-                            Tensor.blockMoments(x, block: cb, channels: c, mean: mp, variance: vp)
-                        }
-                    }
-                }
+            // One pass over data shifted by each channel's first value: Float sums per image and
+            // lane, Double across images (the reference's method).
+            var shift = [Float](repeating: 0, count: padded)
+            for ch in 0..<padded { shift[ch] = x.pointer[(ch / k) * hw * k + ch % k] }
+            let (s1, s2) = Tensor.laneSums(x, shift: shift, weights: nil)
+            for ch in 0..<c {
+                var t1: Double = 0, t2: Double = 0
+                for b in 0..<n { t1 += Double(s1[b * padded + ch]); t2 += Double(s2[b * padded + ch]) }
+                let dm = t1 / Double(m)
+                mean[ch] = Float(Double(shift[ch]) + dm)
+                variance[ch] = Float(Swift.max(t2 / Double(m) - dm * dm, 0) * Double(m) / Double(m))
             }
         }
-        // Per padded channel: scale and shift as the reference computes them; zero in the padding.
-        var scale = [Float](repeating: 0, count: blocks * k), shift = [Float](repeating: 0, count: blocks * k)
+        // Per padded channel, as the reference computes them; zero in the padding.
+        var scale = [Float](repeating: 0, count: padded), offset = [Float](repeating: 0, count: padded)
+        var invStd = [Float](repeating: 0, count: padded)
         let gd = gamma.data, bd = beta.data
         for ch in 0..<c {
             let mu = mean[ch], inv = 1 / (variance[ch] + epsilon).squareRoot(), ga = gd[ch], be = bd[ch]
+            invStd[ch] = inv
             scale[ch] = inv * ga
-            shift[ch] = be - mu * inv * ga
+            offset[ch] = be - mu * inv * ga
         }
         let y = x.sameLayout()
-        scale.withUnsafeBufferPointer { ps in
-            shift.withUnsafeBufferPointer { ph in
-                guard let sp = ps.baseAddress, let hp = ph.baseAddress else { return }
-                Parallel.forEachChunk(count: n) { range, _ in
-                    for b in range {
-                        let src = x.image(b), dst = y.image(b)
-                        for cb in 0..<blocks {
-                            let off = cb * hw * k
-                            Kernels.affineLanes(dst + off, src + off, pixels: hw, lanes: k,
-                                                scale: sp + cb * k, shift: hp + cb * k)
+        Tensor.laneAffine(y, x, nil, a: scale, b: nil, c: offset)
+        let stats = training ? BatchStatistics(mean: mean, variance: variance, count: m) : nil
+        let needX = requiresGrad, needG = gamma.requiresGrad, needB = beta.requiresGrad, meanUsed = mean
+        let result = Tensor.makeBlockedResult(shape: shape, blocked: y, parents: [self, gamma, beta]) { g in
+            let gb = g.blocked(like: x)
+            var shiftMu = [Float](repeating: 0, count: padded)
+            for ch in 0..<c { shiftMu[ch] = meanUsed[ch] }
+            // Per channel: sum g and sum g * (x - mu), Float across images in order.
+            let (p1, p2) = Tensor.laneSums(gb, shift: shiftMu, weights: x)
+            var dgamma = [Float](repeating: 0, count: c), dbeta = [Float](repeating: 0, count: c)
+            var a = [Float](repeating: 0, count: padded), bx = [Float](repeating: 0, count: padded)
+            var cc = [Float](repeating: 0, count: padded)
+            let fm = Float(m)
+            for ch in 0..<c {
+                var sg: Float = 0, sgx: Float = 0
+                for b in 0..<n { sg += p1[b * padded + ch]; sgx += p2[b * padded + ch] * invStd[ch] }
+                dbeta[ch] = sg; dgamma[ch] = sgx
+                // dx = k * (g - mean(g) - xhat * mean(g * xhat)) as a*g + b*x + c.
+                let kk = gd[ch] * invStd[ch], mg = sg / fm, mgx = sgx / fm, inv = invStd[ch], mu = meanUsed[ch]
+                a[ch] = kk
+                bx[ch] = training ? -kk * inv * mgx : 0
+                cc[ch] = training ? -kk * mg + kk * inv * mgx * mu : 0
+            }
+            var dx: Gradient? = nil
+            if needX {
+                let d = x.sameLayout()
+                Tensor.laneAffine(d, gb, x, a: a, b: bx, c: cc)
+                dx = .blocked(d)
+            }
+            return [dx, needG ? .plain(dgamma) : nil, needB ? .plain(dbeta) : nil]
+        }
+        return (result, stats)
+    }
+
+    /// Per image and padded channel: `sum_p (u - shift)` and `sum_p (u - shift)^2` (no `weights`),
+    /// or `sum_p u` and `sum_p u * (w - shift)` (with `weights` w, same layout), each `[N * padded]`.
+    private static func laneSums(_ u: DNNLBlockedData, shift: [Float], weights: DNNLBlockedData?) -> ([Float], [Float]) {
+        let (n, hw, k) = (u.dims[0], u.dims[2] * u.dims[3], u.lanes)
+        let padded = shift.count, blocks = padded / k
+        var s1 = [Float](repeating: 0, count: n * padded), s2 = [Float](repeating: 0, count: n * padded)
+        s1.withUnsafeMutableBufferPointer { p1 in
+            s2.withUnsafeMutableBufferPointer { p2 in
+                shift.withUnsafeBufferPointer { ps in
+                    guard let a1 = p1.baseAddress, let a2 = p2.baseAddress, let sh = ps.baseAddress else { return }
+                    Parallel.forEachChunk(count: n) { range, _ in
+                        for b in range {
+                            for cb in 0..<blocks {
+                                let off = cb * hw * k, lane = b * padded + cb * k
+                                let src = u.image(b) + off, o1 = a1 + lane, o2 = a2 + lane, s = sh + cb * k
+                                if let w = weights?.image(b).advanced(by: off) {
+                                    for p in 0..<hw {
+                                        let row = src + p * k, wr = w + p * k
+                                        for l in 0..<k { o1[l] += row[l]; o2[l] += row[l] * (wr[l] - s[l]) }
+                                    }
+                                } else {
+                                    for p in 0..<hw {
+                                        let row = src + p * k
+                                        for l in 0..<k { let d = row[l] - s[l]; o1[l] += d; o2[l] += d * d }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        let stats = training ? BatchStatistics(mean: mean, variance: variance, count: n * hw) : nil
-        return (Tensor(shape: shape, blocked: y), stats)
+        return (s1, s2)
     }
 
-    /// Batch mean and biased variance of the channels in channel block `cb` of `x`, by the
-    /// reference's method: values shifted by the channel's first value, Float sums per image,
-    /// Double across images.
-    private static func blockMoments(_ x: DNNLBlockedData, block cb: Int, channels c: Int,
-                                     mean: UnsafeMutablePointer<Float>, variance: UnsafeMutablePointer<Float>) {
-        let (n, hw, k) = (x.dims[0], x.dims[2] * x.dims[3], x.lanes)
-        let lanes = Swift.min(k, c - cb * k)
-        let first = x.image(0) + cb * hw * k
-        var s1 = [Double](repeating: 0, count: k), s2 = [Double](repeating: 0, count: k)
-        var a1 = [Float](repeating: 0, count: k), a2 = [Float](repeating: 0, count: k)
-        for b in 0..<n {
-            let src = x.image(b) + cb * hw * k
-            for l in 0..<k { a1[l] = 0; a2[l] = 0 }
-            for p in 0..<hw {
-                let row = src + p * k
-                for l in 0..<k {
-                    let d = row[l] - first[l]
-                    a1[l] += d; a2[l] += d * d
+    /// `dst = a[ch] * u + b[ch] * v + c[ch]` per padded channel over blocked buffers of one layout
+    /// (`b` and `v` absent: `a[ch] * u + c[ch]`, the same two operations as the reference's affine map).
+    private static func laneAffine(_ dst: DNNLBlockedData, _ u: DNNLBlockedData, _ v: DNNLBlockedData?,
+                                   a: [Float], b: [Float]?, c: [Float]) {
+        let (hw, k) = (u.dims[2] * u.dims[3], u.lanes)
+        let blocks = a.count / k
+        a.withUnsafeBufferPointer { pa in
+            c.withUnsafeBufferPointer { pc in
+                (b ?? []).withUnsafeBufferPointer { pb in
+                    guard let ap = pa.baseAddress, let cp = pc.baseAddress else { return }
+                    Parallel.forEachChunk(count: u.dims[0]) { range, _ in
+                        for img in range {
+                            for cb in 0..<blocks {
+                                let off = cb * hw * k
+                                let d = dst.image(img) + off, x = u.image(img) + off
+                                if let v, let bp = pb.baseAddress {
+                                    let y = v.image(img) + off, av = ap + cb * k, bv = bp + cb * k, cv = cp + cb * k
+                                    for p in 0..<hw {
+                                        let r = p * k
+                                        for l in 0..<k { d[r + l] = av[l] * x[r + l] + bv[l] * y[r + l] + cv[l] }
+                                    }
+                                } else {
+                                    Kernels.affineLanes(d, x, pixels: hw, lanes: k, scale: ap + cb * k, shift: cp + cb * k)
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            for l in 0..<k { s1[l] += Double(a1[l]); s2[l] += Double(a2[l]) }
-        }
-        let m = Double(n * hw)
-        for l in 0..<lanes {
-            let dm = s1[l] / m
-            mean[cb * k + l] = Float(Double(first[l]) + dm)
-            variance[cb * k + l] = Float(Swift.max(s2[l] / m - dm * dm, 0) * m / m)
         }
     }
 }

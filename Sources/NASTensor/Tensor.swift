@@ -153,6 +153,30 @@ public final class Tensor {
         }
         return out
     }
+
+    /// ``makeResult(shape:data:parents:backward:)`` with a backward pass that takes the output
+    /// gradient in either layout and may answer blocked.
+    static func makeLayoutAwareResult(shape: [Int], data: [Float], parents: [Tensor],
+                                      backward: @escaping (Gradient) -> [Gradient?]) -> Tensor {
+        let out = Tensor(shape: shape, data: data)
+        if GradMode.isEnabled, parents.contains(where: { $0.requiresGrad }) {
+            out.requiresGrad = true
+            out.node = GraphNode(parents: parents, layoutAwareBackward: backward)
+        }
+        return out
+    }
+
+    /// Makes a result held in a blocked layout, recording `backward` (which receives the output
+    /// gradient in either layout and answers in either) when recording is on and a parent needs it.
+    static func makeBlockedResult(shape: [Int], blocked: DNNLBlockedData, parents: [Tensor],
+                                  backward: @escaping (Gradient) -> [Gradient?]) -> Tensor {
+        let out = Tensor(shape: shape, blocked: blocked)
+        if GradMode.isEnabled, parents.contains(where: { $0.requiresGrad }) {
+            out.requiresGrad = true
+            out.node = GraphNode(parents: parents, layoutAwareBackward: backward)
+        }
+        return out
+    }
 }
 
 extension Tensor: CustomStringConvertible {

@@ -10,6 +10,7 @@
 // ratios (against oneDNN's own OpenMP threading and against the engine's policy done in C); --reference runs the RWE and training-step sections on the im2col + sgemm reference.
 // Compare with tools/reference/tensor_bench_reference.py (NumPy / PyTorch).
 import Foundation
+import NASConet
 import NASEvaluators
 import NASSpaces
 import NASTensor
@@ -241,6 +242,37 @@ for backend in chosenBackendForSections() {
         + String(format: " step %.2f ms (forward alone, no grad: %.2f ms)", step * 1e3, fwdOnly * 1e3))
 }
 TensorBackend.current = stepBackend
+
+// MARK: training steps with and without blocked layouts between layers
+// The same step with OneDNNOp.blockedLayouts on (the default) and off, alternating, best of N each:
+// the Fashion-MNIST CNN above (one convolution per block) and CONetV2's ResNet-20 at the widths the
+// SA gamma 0.7 search settles near (consecutive convolutions and residual sums; SGD, batch 128).
+if !stepOnly {
+    print("\n== training step, oneDNN with blocked layouts between layers vs on nchw (alternating runs), ms ==")
+    var crng = SplitMix64(seed: 4)
+    let resnet = try ChannelGraph.model(named: "resnet20").graph
+    let conet = try ConetNetwork(graph: resnet, widths: [40, 30, 44, 46, 34, 46, 44, 44, 52, 48, 46, 44], using: &crng)
+    let sgd = SGD(parameters: conet.parameters(), learningRate: 0.01, momentum: 0.9)
+    let images = Tensor.randomNormal([128, 3, 32, 32], using: &crng)
+    let nets: [(String, () -> Void)] = [
+        ("Fashion-MNIST CNN", {
+            opt.zeroGrad(); model(xb).softmaxCrossEntropy(labels: labels).backward(); opt.step()
+        }),
+        ("ResNet-20, CONet widths", {
+            sgd.zeroGrad(); conet(images).softmaxCrossEntropy(labels: labels).backward(); sgd.step()
+        }),
+    ]
+    for (name, step) in nets {
+        var best = [Double.infinity, Double.infinity]
+        for _ in 0..<(quick ? 2 : 5) {
+            for (k, ops) in [OneDNNOp.defaults, OneDNNOp.defaults.subtracting([.blockedLayouts])].enumerated() {
+                best[k] = min(best[k], TensorBackend.with(oneDNNOps: ops) { timeit(repeats: quick ? 2 : 4, step) })
+            }
+        }
+        print(name.padding(toLength: 26, withPad: " ", startingAt: 0)
+            + String(format: " blocked %7.2f   nchw %7.2f   (%.2fx)", best[0] * 1e3, best[1] * 1e3, best[1] / best[0]))
+    }
+}
 
 // MARK: per-op breakdown of the training step's activations
 if stepOnly || CommandLine.arguments.contains("--breakdown") {

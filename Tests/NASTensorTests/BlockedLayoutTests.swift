@@ -123,27 +123,77 @@ final class BlockedLayoutTests: XCTestCase {
         }
     }
 
-    func testGradientsStillFlowThroughRowMajor() {
+    func testGradientsFlowThroughBlockedResults() {
         var rng = SplitMix64(seed: 5)
-        let x = Tensor.randomNormal([4, 16, 6, 6], requiresGrad: true, using: &rng)
-        let w = Tensor.kaimingNormal([16, 16, 3, 3], requiresGrad: true, using: &rng)
-        let y = x.conv2d(weight: w, padding: 1)
-        XCTAssertNil(y.blocked, "a result with a graph is row-major")
-        y.relu().sum().backward()
-        XCTAssertNotNil(x.gradStorage)
-        // A blocked leaf that later needs a gradient is converted first.
-        let z = GradMode.withNoGrad { x.detached().conv2d(weight: w.detached(), padding: 1) }
+        let x0 = Tensor.randomNormal([4, 16, 6, 6], using: &rng), w0 = Tensor.kaimingNormal([16, 16, 3, 3], using: &rng)
+        func run(_ ops: Set<OneDNNOp>) -> (blocked: Bool, x: [Float], w: [Float]) {
+            let x = Tensor(shape: x0.shape, data: x0.data, requiresGrad: true)
+            let w = Tensor(shape: w0.shape, data: w0.data, requiresGrad: true)
+            let y = TensorBackend.with(oneDNNOps: ops) { x.conv2d(weight: w, padding: 1) }
+            let wasBlocked = y.blocked != nil
+            TensorBackend.with(oneDNNOps: ops) { (y.relu() * y).sum().backward() }
+            return (wasBlocked, x.gradStorage ?? [], w.gradStorage ?? [])
+        }
+        let a = run(OneDNNOp.defaults), b = run(OneDNNOp.defaults.subtracting([.blockedLayouts]))
+        XCTAssertTrue(a.blocked, "a result with a graph stays blocked")
+        XCTAssertFalse(b.blocked)
+        XCTAssertEqual(a.x, b.x, "input gradient: the same primitives on the same values")
+        XCTAssertEqual(a.w, b.w, "weight gradient")
+        // A blocked leaf that later needs a gradient gets it row-major.
+        let z = GradMode.withNoGrad { x0.conv2d(weight: w0, padding: 1) }
         XCTAssertNotNil(z.blocked)
         z.requiresGrad = true
-        let r = z.relu()
-        XCTAssertNil(r.blocked)
-        r.sum().backward()
-        XCTAssertEqual(z.gradStorage?.count, z.count)
-        // In-place mutation converts first, too.
-        let m = GradMode.withNoGrad { x.detached().conv2d(weight: w.detached(), padding: 1) }
+        z.relu().sum().backward()
+        XCTAssertEqual(z.gradStorage ?? [], z.data.map { $0 > 0 ? 1 : 0 })
+        // In-place mutation converts first.
+        let m = GradMode.withNoGrad { x0.conv2d(weight: w0, padding: 1) }
         let expected = m.blocked?.rowMajorBySwift().map { $0 * 2 }
         m.withMutableData { for i in $0.indices { $0[i] *= 2 } }
         XCTAssertNil(m.blocked)
         XCTAssertEqual(m.data, expected)
+    }
+}
+
+/// Training through blocked layouts (results with a graph stay blocked; gradients flow blocked
+/// where both sides are blocked-aware) against the row-major path, on a residual block.
+final class BlockedTrainingTests: XCTestCase {
+    /// Loss, every parameter's gradient and the running statistics after one step of
+    /// conv-BN-ReLU-conv-BN + shortcut, ReLU, pooling, linear, with and without blocked layouts.
+    private func step(blockedLayouts: Bool, channels c: Int, seed: UInt64) -> (loss: Float, grads: [[Float]], stats: [[Float]]) {
+        var rng = SplitMix64(seed: seed)
+        let conv1 = Conv2d(c, c, kernelSize: 3, padding: 1, bias: false, using: &rng)
+        let conv2 = Conv2d(c, c, kernelSize: 3, padding: 1, bias: false, using: &rng)
+        let bn1 = BatchNorm2d(c), bn2 = BatchNorm2d(c)
+        let stem = Conv2d(3, c, kernelSize: 3, padding: 1, bias: false, using: &rng)
+        let head = Linear(c, 5, using: &rng)
+        let x = Tensor.randomNormal([6, 3, 8, 8], using: &rng)
+        let labels = [0, 1, 2, 3, 4, 0]
+        let ops = blockedLayouts ? OneDNNOp.defaults : OneDNNOp.defaults.subtracting([.blockedLayouts])
+        let loss: Tensor = TensorBackend.with(oneDNNOps: ops) {
+            let h = stem(x).relu()
+            let y = bn2(conv2(bn1(conv1(h)).relu()))
+            let out = (y + conv1(h)).relu()
+            let l = head(out.globalAvgPool2d()).softmaxCrossEntropy(labels: labels)
+            l.backward()
+            return l
+        }
+        let params = [conv1, conv2, stem].map(\.weight) + [bn1.weight, bn1.bias, bn2.weight, bn2.bias, head.weight]
+        return (loss.item, params.map { $0.gradStorage ?? [] },
+                [bn1.runningMean.data, bn1.runningVar.data, bn2.runningMean.data, bn2.runningVar.data])
+    }
+
+    func testTrainingStepMatchesRowMajor() {
+        for c in [16, 30, 64] {
+            let a = step(blockedLayouts: true, channels: c, seed: 11), b = step(blockedLayouts: false, channels: c, seed: 11)
+            XCTAssertEqual(a.loss, b.loss, accuracy: 1e-5 * max(1, abs(b.loss)), "loss, C=\(c)")
+            for (k, (ga, gb)) in zip(a.grads, b.grads).enumerated() {
+                XCTAssertEqual(ga.count, gb.count, "gradient \(k), C=\(c)")
+                let scale = gb.map(abs).max() ?? 1
+                for (u, v) in zip(ga, gb) { XCTAssertEqual(u, v, accuracy: 1e-4 * max(scale, 1e-6), "gradient \(k), C=\(c)") }
+            }
+            for (k, (sa, sb)) in zip(a.stats, b.stats).enumerated() {
+                for (u, v) in zip(sa, sb) { XCTAssertEqual(u, v, accuracy: 1e-5 * max(1, abs(v)), "running statistic \(k), C=\(c)") }
+            }
+        }
     }
 }
