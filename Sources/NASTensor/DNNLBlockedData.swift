@@ -35,8 +35,10 @@ final class DNNLBlockedData: @unchecked Sendable {
         (dnnl_nChw16c, 16), (dnnl_nChw8c, 8), (dnnl_nChw4c, 4), (dnnl_nhwc, 1),
     ]
 
-    /// A buffer for `dims` in layout `tag` (one of ``layouts``).
-    init(tag: dnnl_format_tag_t, dims: [Int]) {
+    /// A buffer for `dims` in layout `tag` (one of ``layouts``), left uninitialised unless `zeroed`:
+    /// every writer of blocked data writes every float, the channel padding included (oneDNN's
+    /// primitives and reorders zero it in their outputs; the engine's blocked ops map zeros to zeros).
+    init(tag: dnnl_format_tag_t, dims: [Int], zeroed: Bool = false) {
         precondition(dims.count == 4, "internal: blocked data needs [N, C, H, W], got \(dims)")
         self.tag = tag
         self.dims = dims
@@ -48,7 +50,7 @@ final class DNNLBlockedData: @unchecked Sendable {
         // blocks page-faulted afresh on every op (20% kernel time in `perf`), malloc's reuses them.
         base = UnsafeMutableRawPointer.allocate(byteCount: total * 4 + 64, alignment: 16)
         pointer = base.alignedUp(toMultipleOf: 64).bindMemory(to: Float.self, capacity: total)
-        if paddedChannels != dims[1] { pointer.initialize(repeating: 0, count: total) }
+        if zeroed { pointer.initialize(repeating: 0, count: total) }
     }
 
     /// Row-major `values` (`nchw` over `dims`) converted to layout `tag`: oneDNN reorders per batch
@@ -72,10 +74,13 @@ final class DNNLBlockedData: @unchecked Sendable {
                 return false
             }
         }
-        if !done { fill(fromRowMajor: values) }
+        if !done {
+            pointer.initialize(repeating: 0, count: Swift.max(dims[0] * floatsPerImage, 16))
+            fill(fromRowMajor: values)
+        }
     }
 
-    /// A buffer of the same layout and shape (zeroed where ``init(tag:dims:)`` zeroes).
+    /// An uninitialised buffer of the same layout and shape.
     func sameLayout() -> DNNLBlockedData { DNNLBlockedData(tag: tag, dims: dims) }
 
     deinit { base.deallocate() }
@@ -151,8 +156,8 @@ final class DNNLBlockedData: @unchecked Sendable {
         return out
     }
 
-    /// Row-major `values` (`nchw` over ``dims``) written into this layout (tests and callers that
-    /// hand a blocked op plain input).
+    /// Row-major `values` (`nchw` over ``dims``) written into this layout, the channel padding left
+    /// as it is (start from a `zeroed` buffer).
     func fill(fromRowMajor values: [Float]) {
         let (n, c, hw) = (dims[0], dims[1], dims[2] * dims[3])
         precondition(values.count == n * c * hw, "internal: \(values.count) values for blocked \(dims)")

@@ -59,12 +59,43 @@ enum Kernels {
 
     /// `dst[i] = max(src[i], 0)` for `i < n` (`dst` may be `src`).
     static func reluRaw(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
-        for i in 0..<n { let v = src[i]; dst[i] = v > 0 ? v : 0 }
+        let zero = SIMD16<Float>(repeating: 0)
+        let rs = UnsafeRawPointer(src), rd = UnsafeMutableRawPointer(dst)
+        var i = 0
+        while i + 16 <= n {
+            let x = rs.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+            rd.storeBytes(of: x.replacing(with: zero, where: .!(x .> zero)), toByteOffset: i &* 4, as: SIMD16<Float>.self)
+            i &+= 16
+        }
+        while i < n { let v = src[i]; dst[i] = v > 0 ? v : 0; i &+= 1 }
+    }
+
+    /// `dst[i] = y[i] > 0 ? g[i] : 0` for `i < n`: ReLU's backward pass from its output `y`.
+    static func reluBackwardRaw(_ dst: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
+                                _ n: Int) {
+        let zero = SIMD16<Float>(repeating: 0)
+        let rg = UnsafeRawPointer(g), ry = UnsafeRawPointer(y), rd = UnsafeMutableRawPointer(dst)
+        var i = 0
+        while i + 16 <= n {
+            let yv = ry.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+            let gv = rg.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+            rd.storeBytes(of: zero.replacing(with: gv, where: yv .> zero), toByteOffset: i &* 4, as: SIMD16<Float>.self)
+            i &+= 16
+        }
+        while i < n { dst[i] = y[i] > 0 ? g[i] : 0; i &+= 1 }
     }
 
     /// `dst[i] = a[i] + b[i]` for `i < n`.
     static func addRaw(_ dst: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
-        for i in 0..<n { dst[i] = a[i] + b[i] }
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), rd = UnsafeMutableRawPointer(dst)
+        var i = 0
+        while i + 16 <= n {
+            let x = ra.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+            let y = rb.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+            rd.storeBytes(of: x + y, toByteOffset: i &* 4, as: SIMD16<Float>.self)
+            i &+= 16
+        }
+        while i < n { dst[i] = a[i] + b[i]; i &+= 1 }
     }
 
     /// `dst[p * lanes + l] = scale[l] * src[p * lanes + l] + shift[l]` for `p < pixels`, `l < lanes`:
@@ -88,6 +119,53 @@ enum Kernels {
         for p in 0..<pixels {
             let base = p * lanes
             for l in 0..<lanes { dst[base + l] = scale[l] * src[base + l] + shift[l] }
+        }
+    }
+
+    /// Per lane `l` of `lanes` (a multiple of 16) over `pixels` rows `u[p * lanes + l]`: adds
+    /// `sum (u - shift)` and `sum (u - shift)^2` to `s1`, `s2`, or with `w`, `sum u` and
+    /// `sum u * (w - shift)` (the batch norm's statistics and gradient sums on blocked values).
+    static func laneSums16(_ s1: UnsafeMutablePointer<Float>, _ s2: UnsafeMutablePointer<Float>, _ u: UnsafePointer<Float>,
+                           _ w: UnsafePointer<Float>?, shift: UnsafePointer<Float>, pixels: Int, lanes: Int) {
+        let ru = UnsafeRawPointer(u)
+        for g in stride(from: 0, to: lanes, by: 16) {
+            let sh = UnsafeRawPointer(shift + g).loadUnaligned(as: SIMD16<Float>.self)
+            var a1 = SIMD16<Float>(repeating: 0), a2 = SIMD16<Float>(repeating: 0)
+            if let w {
+                let rw = UnsafeRawPointer(w)
+                for p in 0..<pixels {
+                    let offset = (p &* lanes &+ g) &* 4
+                    let x = ru.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                    let y = rw.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                    a1 += x; a2 += x * (y - sh)
+                }
+            } else {
+                for p in 0..<pixels {
+                    let d = ru.loadUnaligned(fromByteOffset: (p &* lanes &+ g) &* 4, as: SIMD16<Float>.self) - sh
+                    a1 += d; a2 += d * d
+                }
+            }
+            let r1 = UnsafeMutableRawPointer(s1 + g), r2 = UnsafeMutableRawPointer(s2 + g)
+            r1.storeBytes(of: r1.loadUnaligned(as: SIMD16<Float>.self) + a1, as: SIMD16<Float>.self)
+            r2.storeBytes(of: r2.loadUnaligned(as: SIMD16<Float>.self) + a2, as: SIMD16<Float>.self)
+        }
+    }
+
+    /// `dst[p * lanes + l] = a[l] * u[...] + b[l] * v[...] + c[l]` for `lanes` a multiple of 16.
+    static func linearCombinationLanes16(_ dst: UnsafeMutablePointer<Float>, _ u: UnsafePointer<Float>,
+                                         _ v: UnsafePointer<Float>, pixels: Int, lanes: Int,
+                                         a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafePointer<Float>) {
+        let ru = UnsafeRawPointer(u), rv = UnsafeRawPointer(v), rd = UnsafeMutableRawPointer(dst)
+        for g in stride(from: 0, to: lanes, by: 16) {
+            let va = UnsafeRawPointer(a + g).loadUnaligned(as: SIMD16<Float>.self)
+            let vb = UnsafeRawPointer(b + g).loadUnaligned(as: SIMD16<Float>.self)
+            let vc = UnsafeRawPointer(c + g).loadUnaligned(as: SIMD16<Float>.self)
+            for p in 0..<pixels {
+                let offset = (p &* lanes &+ g) &* 4
+                let x = ru.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                let y = rv.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                rd.storeBytes(of: va * x + vb * y + vc, toByteOffset: offset, as: SIMD16<Float>.self)
+            }
         }
     }
 }

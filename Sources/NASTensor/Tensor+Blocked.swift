@@ -19,8 +19,7 @@ extension Tensor {
         return Tensor.makeBlockedResult(shape: shape, blocked: y, parents: [self]) { g in
             let gb = g.blocked(like: y), dx = y.sameLayout()
             Tensor.forEachImageChunk(y) { first, floats in
-                let (d, gp, yp) = (dx.image(first), gb.image(first), y.image(first))
-                for i in 0..<floats { d[i] = yp[i] > 0 ? gp[i] : 0 }
+                Kernels.reluBackwardRaw(dx.image(first), gb.image(first), y.image(first), floats)
             }
             return [.blocked(dx)]
         }
@@ -128,7 +127,10 @@ extension Tensor {
                             for cb in 0..<blocks {
                                 let off = cb * hw * k, lane = b * padded + cb * k
                                 let src = u.image(b) + off, o1 = a1 + lane, o2 = a2 + lane, s = sh + cb * k
-                                if let w = weights?.image(b).advanced(by: off) {
+                                if k % 16 == 0 {
+                                    Kernels.laneSums16(o1, o2, src, weights?.image(b).advanced(by: off), shift: s,
+                                                       pixels: hw, lanes: k)
+                                } else if let w = weights?.image(b).advanced(by: off) {
                                     for p in 0..<hw {
                                         let row = src + p * k, wr = w + p * k
                                         for l in 0..<k { o1[l] += row[l]; o2[l] += row[l] * (wr[l] - s[l]) }
@@ -163,7 +165,10 @@ extension Tensor {
                             for cb in 0..<blocks {
                                 let off = cb * hw * k
                                 let d = dst.image(img) + off, x = u.image(img) + off
-                                if let v, let bp = pb.baseAddress {
+                                if let v, let bp = pb.baseAddress, k % 16 == 0 {
+                                    Kernels.linearCombinationLanes16(d, x, v.image(img) + off, pixels: hw, lanes: k,
+                                                                     a: ap + cb * k, b: bp + cb * k, c: cp + cb * k)
+                                } else if let v, let bp = pb.baseAddress {
                                     let y = v.image(img) + off, av = ap + cb * k, bv = bp + cb * k, cv = cp + cb * k
                                     for p in 0..<hw {
                                         let r = p * k

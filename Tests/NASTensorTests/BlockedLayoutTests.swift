@@ -16,7 +16,7 @@ final class BlockedLayoutTests: XCTestCase {
 
     /// A blocked tensor holding `values` (row-major over `dims`) in layout `tag`.
     private func blockedTensor(_ values: [Float], tag: dnnl_format_tag_t, dims: [Int]) -> Tensor {
-        let b = DNNLBlockedData(tag: tag, dims: dims)
+        let b = DNNLBlockedData(tag: tag, dims: dims, zeroed: true)
         b.fill(fromRowMajor: values)
         return Tensor(shape: dims, blocked: b)
     }
@@ -25,9 +25,13 @@ final class BlockedLayoutTests: XCTestCase {
         var rng = SplitMix64(seed: 1)
         for (tag, dims) in cases {
             let values = Tensor.randomNormal(dims, using: &rng).data
-            let b = DNNLBlockedData(tag: tag, dims: dims)
+            let b = DNNLBlockedData(tag: tag, dims: dims, zeroed: true)
             b.fill(fromRowMajor: values)
             XCTAssertEqual(b.rowMajorBySwift(), values, "Swift permutation, \(dims)")
+            // oneDNN's reorder into the layout gives the same bytes, padding zeroed.
+            let viaOneDNN = DNNLBlockedData(rowMajor: values, tag: tag, dims: dims)
+            XCTAssertEqual((0..<(dims[0] * b.floatsPerImage)).map { viaOneDNN.pointer[$0] },
+                           (0..<(dims[0] * b.floatsPerImage)).map { b.pointer[$0] }, "reorder into \(dims)")
             TensorBackend.clearFallback()
             XCTAssertEqual(b.rowMajor(), values, "oneDNN reorder, \(dims)")
             XCTAssertNil(TensorBackend.lastFallback)
@@ -106,6 +110,12 @@ final class BlockedLayoutTests: XCTestCase {
             let chain = { () -> (Tensor, Bool) in
                 let e1 = x.relu().conv2d(weight: w1, padding: 1)
                 let blockedAfterConv = e1.blocked != nil
+                if let b = e1.blocked {
+                    // The primitive zeroes the channel padding of its output (blocked buffers start uninitialised).
+                    let stored = (0..<(b.dims[0] * b.floatsPerImage)).map { b.pointer[$0] }
+                    XCTAssertEqual(stored.filter { $0 != 0 }.count, b.rowMajorBySwift().filter { $0 != 0 }.count,
+                                   "padding of a conv output, C=\(c)")
+                }
                 let a = e1.batchNorm(gamma: gamma, beta: beta, runningMean: rm, runningVar: rv, training: false).0
                 let b = x.relu().conv2d(weight: w3)
                     .batchNorm(gamma: gamma, beta: beta, runningMean: rm, runningVar: rv, training: false).0
