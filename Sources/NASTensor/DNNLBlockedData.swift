@@ -6,12 +6,12 @@ import CDNNL
 /// Because the batch is outermost, the images `n0..<n1` of a chunk are one contiguous run at
 /// `n0 * floatsPerImage`, in the same layout at batch size `n1 - n0`: each worker's primitive
 /// reads and writes its own chunk in place. Channels are padded up to the block size; the
-/// padded lanes hold zeros (the buffer starts zeroed when there are any, and every op that
-/// writes blocked data keeps them zero).
+/// padded lanes hold zeros (oneDNN zeroes them in its outputs, and the engine's blocked ops map
+/// zeros to zeros).
 ///
-/// Who makes and reads it (docs/PERFORMANCE.md, "Layouts"): a no-gradient ``Tensor/conv2d(weight:bias:stride:padding:dilation:groups:)``
-/// on oneDNN leaves its output here; `relu`, a same-shape `+`, and batch normalisation without
-/// gradients keep it; a convolution whose primitive wants the same layout reads it without a
+/// Who makes and reads it (docs/PERFORMANCE.md, "Layouts"): a ``Tensor/conv2d(weight:bias:stride:padding:dilation:groups:)``
+/// on oneDNN leaves its output here; `relu`, a same-shape `+` and batch normalisation keep it (their
+/// backward passes too, ``Gradient``); a convolution whose primitive wants the same layout reads it without a
 /// reorder; any other reader of ``Tensor/data`` converts it to row-major once (``rowMajor()``).
 final class DNNLBlockedData: @unchecked Sendable {
     /// The layout.

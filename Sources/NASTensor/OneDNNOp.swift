@@ -9,13 +9,13 @@ public enum OneDNNOp: String, Sendable, CaseIterable {
     case batchNormInference
     /// `batchNorm` with batch statistics (training), forward and backward.
     case batchNormTraining
-    /// No-gradient convolution results stay in the primitive's layout (``DNNLBlockedData``), and
-    /// ReLU, same-shape sums and batch norm without gradients work on that layout, so consecutive
+    /// Convolution results stay in the primitive's layout (``DNNLBlockedData``), and ReLU,
+    /// same-shape sums and batch norm work on that layout, forward and backward, so consecutive
     /// convolutions skip the reorders to and from `nchw` (docs/PERFORMANCE.md, "Layouts").
     case blockedLayouts
 
     /// The operations on oneDNN by default: convolution, with blocked layouts kept between
-    /// no-gradient layers. On plain `nchw` tensors with the engine's threading policy, oneDNN's
+    /// layers. On plain `nchw` tensors with the engine's threading policy, oneDNN's
     /// pooling and batch norm measured no faster or slower than the engine's own kernels
     /// (batch-statistics batch norm runs as one single-threaded call over the batch;
     /// running-statistics batch norm 2x slower); docs/PERFORMANCE.md. They stay available and tested.

@@ -17,7 +17,7 @@ public final class Tensor {
     /// Change values with ``assign(_:)`` or ``withMutableData(_:)``; neither
     /// records anything in the graph.
     ///
-    /// A result of a oneDNN op run without gradients may hold its values in the primitive's
+    /// A result of a oneDNN op (and of the blocked-aware ops after it) may hold its values in the primitive's
     /// blocked layout instead (``blocked``, docs/PERFORMANCE.md "Layouts"); the first read of
     /// `data` converts them to row-major once.
     public internal(set) var data: [Float] {
@@ -35,7 +35,7 @@ public final class Tensor {
     private var storage: [Float]
 
     /// The values in a oneDNN blocked layout, when the op that made this tensor left them there
-    /// (no-gradient results of ``conv2d(weight:bias:stride:padding:dilation:groups:)`` and of
+    /// (results of ``conv2d(weight:bias:stride:padding:dilation:groups:)`` and of
     /// the blocked-aware ops after it); `nil` once ``data`` has been read.
     private(set) var blocked: DNNLBlockedData?
 
@@ -68,7 +68,7 @@ public final class Tensor {
         self.node = nil
     }
 
-    /// A tensor whose values are held in a oneDNN blocked layout (a no-gradient result).
+    /// A tensor whose values are held in a oneDNN blocked layout.
     init(shape: [Int], blocked: DNNLBlockedData) {
         precondition(blocked.dims == shape, "internal: blocked data of \(blocked.dims) for a tensor of \(shape)")
         self.shape = shape
