@@ -146,36 +146,30 @@ public final class Tensor {
     /// gradient array per parent (`nil` for parents that need none).
     static func makeResult(shape: [Int], data: [Float], parents: [Tensor],
                            backward: @escaping ([Float]) -> [[Float]?]) -> Tensor {
-        let out = Tensor(shape: shape, data: data)
-        if GradMode.isEnabled, parents.contains(where: { $0.requiresGrad }) {
-            out.requiresGrad = true
-            out.node = GraphNode(parents: parents, backward: backward)
-        }
-        return out
+        Tensor(shape: shape, data: data).recording(parents) { GraphNode(parents: parents, backward: backward) }
     }
 
     /// ``makeResult(shape:data:parents:backward:)`` with a backward pass that takes the output
     /// gradient in either layout and may answer blocked.
     static func makeLayoutAwareResult(shape: [Int], data: [Float], parents: [Tensor],
                                       backward: @escaping (Gradient) -> [Gradient?]) -> Tensor {
-        let out = Tensor(shape: shape, data: data)
-        if GradMode.isEnabled, parents.contains(where: { $0.requiresGrad }) {
-            out.requiresGrad = true
-            out.node = GraphNode(parents: parents, layoutAwareBackward: backward)
-        }
-        return out
+        Tensor(shape: shape, data: data).recording(parents) { GraphNode(parents: parents, layoutAwareBackward: backward) }
     }
 
     /// Makes a result held in a blocked layout, recording `backward` (which receives the output
     /// gradient in either layout and answers in either) when recording is on and a parent needs it.
     static func makeBlockedResult(shape: [Int], blocked: DNNLBlockedData, parents: [Tensor],
                                   backward: @escaping (Gradient) -> [Gradient?]) -> Tensor {
-        let out = Tensor(shape: shape, blocked: blocked)
+        Tensor(shape: shape, blocked: blocked).recording(parents) { GraphNode(parents: parents, layoutAwareBackward: backward) }
+    }
+
+    /// Attaches the node `make` builds when gradient recording is on and a parent needs a gradient.
+    private func recording(_ parents: [Tensor], _ make: () -> GraphNode) -> Tensor {
         if GradMode.isEnabled, parents.contains(where: { $0.requiresGrad }) {
-            out.requiresGrad = true
-            out.node = GraphNode(parents: parents, layoutAwareBackward: backward)
+            requiresGrad = true
+            node = make()
         }
-        return out
+        return self
     }
 }
 
