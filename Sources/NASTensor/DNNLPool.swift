@@ -2,7 +2,8 @@ import CDNNL
 
 /// One max or average pooling configuration at one batch size, and its oneDNN steps.
 ///
-/// Source and destination stay plain `nchw` (oneDNN pools `nchw` directly, no reorders); max
+/// Source and destination stay in the caller's layout, plain `nchw` or a blocked one (oneDNN pools
+/// either directly, no reorders); max
 /// pooling's training forward also writes a workspace (the argmax of each window) that the
 /// backward step reads.
 struct DNNLPool: Hashable, CustomStringConvertible {
@@ -10,15 +11,25 @@ struct DNNLPool: Hashable, CustomStringConvertible {
     let kernel: Int, stride: Int, padding: Int
     let outH: Int, outW: Int
     let isMax: Bool
+    /// Average pooling that divides by the window's cells inside the image (NB201's `avg_pool_3x3`).
+    var excludePadding = false
+    /// Source and destination in this blocked layout (``DNNLBlockedData/layouts``) instead of `nchw`.
+    var layoutTag: dnnl_format_tag_t.RawValue? = nil
 
     var description: String {
-        "\(isMax ? "max" : "avg") x [\(n), \(c), \(h), \(w)], kernel \(kernel), stride \(stride), padding \(padding)"
+        "\(isMax ? "max" : excludePadding ? "avg excluding padding" : "avg") x [\(n), \(c), \(h), \(w)], kernel \(kernel), "
+            + "stride \(stride), padding \(padding)\(layoutTag.map { ", layout \($0)" } ?? "")"
     }
 
     private var op: String { isMax ? "maxPool2d" : "avgPool2d" }
-    private var algorithm: dnnl_alg_kind_t { isMax ? dnnl_pooling_max : dnnl_pooling_avg_include_padding }
-    private var srcLayout: dnnl_memory_desc_t { dnnlPlainLayout([n, c, h, w]) }
-    private var dstLayout: dnnl_memory_desc_t { dnnlPlainLayout([n, c, outH, outW]) }
+    private var algorithm: dnnl_alg_kind_t {
+        isMax ? dnnl_pooling_max : excludePadding ? dnnl_pooling_avg_exclude_padding : dnnl_pooling_avg_include_padding
+    }
+    private func layout(_ dims: [Int]) -> dnnl_memory_desc_t {
+        layoutTag.map { DNNLBlockedData.layout(tag: dnnl_format_tag_t(rawValue: $0), dims: dims) } ?? dnnlPlainLayout(dims)
+    }
+    private var srcLayout: dnnl_memory_desc_t { layout([n, c, h, w]) }
+    private var dstLayout: dnnl_memory_desc_t { layout([n, c, outH, outW]) }
     private var strides: [Int64] { [Int64(stride), Int64(stride)] }
     private var kernels: [Int64] { [Int64(kernel), Int64(kernel)] }
     private var padL: [Int64] { [Int64(padding), Int64(padding)] }

@@ -41,14 +41,4 @@ public enum Parallel {
     public static func chunkCount(count: Int, chunks: Int = workerCount) -> Int {
         max(1, min(chunks, count))
     }
-
-    /// The ranges ``forEachChunk(count:chunks:_:)`` hands out for `count`, in order.
-    static func chunkRanges(count: Int, chunks: Int = workerCount) -> [Range<Int>] {
-        guard count > 0 else { return [] }
-        let n = chunkCount(count: count, chunks: chunks), base = count / n, extra = count % n
-        return (0..<n).map { i in
-            let lo = i * base + Swift.min(i, extra)
-            return lo..<(lo + base + (i < extra ? 1 : 0))
-        }
-    }
 }

@@ -158,7 +158,7 @@ extension Tensor {
     /// One step per chunk size the engine's workers will see for a batch of `n`.
     static func stepsPerChunkSize(_ n: Int, _ make: (Int) throws -> DNNLStep) throws -> [Int: DNNLStep] {
         var steps: [Int: DNNLStep] = [:]
-        for size in Set(Parallel.chunkRanges(count: n).map(\.count)) { steps[size] = try make(size) }
+        for size in Set(chunkRanges(count: n).map(\.count)) { steps[size] = try make(size) }
         return steps
     }
 

@@ -120,6 +120,9 @@ extension Tensor {
     /// `count_include_pad=True`; oneDNN's `pooling_avg_include_padding`).
     public func avgPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "avgPool2d")
+        if let blockedResult = avgPool2dBlocked(kernel: kernel, stride: geo.stride, padding: padding, excludePadding: false) {
+            return blockedResult
+        }
         if TensorBackend.usesOneDNN(.pool2d) {
             do {
                 return try pool2dDNNL(isMax: false, kernel: kernel, stride: geo.stride, padding: padding, geo: geo,
@@ -135,6 +138,9 @@ extension Tensor {
     /// (PyTorch's `count_include_pad=False`, NB201's `avg_pool_3x3`): ``avgPool2d(kernel:stride:padding:)``
     /// rescaled per output position.
     public func avgPool2dExcludingPadding(kernel: Int, stride: Int = 1, padding: Int) -> Tensor {
+        if padding > 0, let blockedResult = avgPool2dBlocked(kernel: kernel, stride: stride, padding: padding, excludePadding: true) {
+            return blockedResult
+        }
         let pooled = avgPool2d(kernel: kernel, stride: stride, padding: padding)
         guard padding > 0 else { return pooled }
         let (h, w, oh, ow) = (shape[2], shape[3], pooled.shape[2], pooled.shape[3])

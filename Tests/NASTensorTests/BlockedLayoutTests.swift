@@ -97,6 +97,35 @@ final class BlockedLayoutTests: XCTestCase {
         }
     }
 
+    func testAveragePoolingOnBlockedValues() {
+        var rng = SplitMix64(seed: 6)
+        for (tag, dims) in cases {
+            let x0 = Tensor.randomUniform(dims, bound: 1, using: &rng)
+            let pools: [(String, (Tensor) -> Tensor)] = [
+                ("3x3 include padding", { $0.avgPool2d(kernel: 3, stride: 1, padding: 1) }),
+                ("3x3 exclude padding", { $0.avgPool2dExcludingPadding(kernel: 3, stride: 1, padding: 1) }),
+                ("2x2 stride 2", { $0.avgPool2d(kernel: 2, stride: 2) }),
+            ]
+            for (name, pool) in pools {
+                // Forward and input gradient: blocked (oneDNN pooling in the layout) against row-major,
+                // within a few roundings of a 9-term mean (|x| <= 1: bound 2 gamma(11) * 1).
+                let xb = blockedTensor(x0.data, tag: tag, dims: dims), xp = Tensor(shape: dims, data: x0.data, requiresGrad: true)
+                xb.requiresGrad = true
+                TensorBackend.clearFallback()
+                let yb = pool(xb), yp = pool(xp)
+                XCTAssertNotNil(yb.blocked, "\(name) kept the layout, \(dims)")
+                XCTAssertNil(TensorBackend.lastFallback)
+                let seed = (0..<yp.count).map { Float($0 % 7) - 3 }
+                yb.backward(seed: seed); yp.backward(seed: seed)
+                let bound = 2 * Float32Tolerance.gamma(11)
+                assertWithinBounds(yb.data.map(Double.init), yp.data.map(Double.init), bounds: Array(repeating: bound, count: yp.count),
+                                   what: "\(name) forward, \(dims)")
+                assertWithinBounds((xb.gradStorage ?? []).map(Double.init), (xp.gradStorage ?? []).map(Double.init),
+                                   bounds: Array(repeating: bound * 27, count: xp.count), what: "\(name) gradient, \(dims)")
+            }
+        }
+    }
+
     func testNoGradientConvolutionChainsKeepTheLayoutAndTheValues() throws {
         var rng = SplitMix64(seed: 4)
         for (c, hw, n) in [(16, 8, 5), (30, 6, 3), (8, 7, 4), (64, 4, 3)] {
