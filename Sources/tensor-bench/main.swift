@@ -180,6 +180,7 @@ print("\n== RWE forward pass (NB201 network, batch 250, 32x32, no grad), images/
 let rweCells: [(String, NB201Cell)] = [
     ("all conv3x3", NB201Cell(ops: Array(repeating: .norConv3x3, count: NB201Cell.edgeCount))),
     ("five conv3x3 + one skip", NB201Cell(ops: [.norConv3x3, .norConv3x3, .norConv3x3, .skipConnect, .norConv3x3, .norConv3x3])),
+    ("four conv3x3 + two pool", NB201Cell(ops: [.norConv3x3, .avgPool3x3, .norConv3x3, .norConv3x3, .avgPool3x3, .norConv3x3])),
 ]
 let rweBatch = 250
 let rweImages = Tensor.randomUniform([rweBatch, 3, 32, 32], bound: 1, using: &rng)
