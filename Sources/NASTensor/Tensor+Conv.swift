@@ -12,7 +12,10 @@ extension Tensor {
     public func conv2d(weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0,
                        dilation: Int = 1, groups: Int = 1) -> Tensor {
         let plan = convPlan(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
-        if TensorBackend.usesOneDNN(.conv2d) && plan.cg >= TensorBackend.oneDNNConvMinimumChannels {
+        // The channel minimum is for oneDNN's slow backward-data at few channels; an input without
+        // a gradient (a network's images) never runs it.
+        let inputNeedsGradient = GradMode.isEnabled && requiresGrad
+        if TensorBackend.usesOneDNN(.conv2d) && (plan.cg >= TensorBackend.oneDNNConvMinimumChannels || !inputNeedsGradient) {
             do {
                 return try conv2dDNNL(weight: weight, bias: bias, plan: plan, dnnl: DNNL.shared.get())
             } catch {

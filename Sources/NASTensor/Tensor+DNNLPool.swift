@@ -11,27 +11,19 @@ extension Tensor {
             DNNLPool(n: count, c: c, h: h, w: w, kernel: kernel, stride: stride, padding: padding,
                      outH: geo.outH, outW: geo.outW, isMax: isMax)
         }
-        let ranges = chunkRanges(count: n)
-        // Workspace offsets per chunk (max pooling in training only).
-        var wsOffsets = [0]
-        for r in ranges {
-            let bytes = training ? try pool(r.count).workspaceBytes(in: dnnl) : 0
-            wsOffsets.append((wsOffsets.last ?? 0) + (bytes + 63) / 64 * 64)
-        }
-        var workspace = [UInt8](repeating: 0, count: Swift.max(wsOffsets.last ?? 0, 1))
+        let workspace = try PoolWorkspace(chunks: chunkRanges(count: n).map { r in
+            training && isMax ? try pool(r.count).workspaceBytes(in: dnnl) : 0
+        })
         var out = [Float].uninitializedForDNNL(n * outPer)
         let xd = data
         try xd.withUnsafeBufferPointer { px in
             try out.withUnsafeMutableBufferPointer { po in
-                try workspace.withUnsafeMutableBytes { pws in
-                    guard let xp = px.baseAddress, let op = po.baseAddress, let wsp = pws.baseAddress else { return }
-                    try dnnl.forEachChunk(count: n, op: isMax ? "maxPool2d forward" : "avgPool2d forward") { range, context in
-                        let i = chunkIndex(of: range, count: n, chunks: ranges.count)
-                        var buffers = [UnsafeMutableRawPointer(mutating: xp + range.lowerBound * inPer),
-                                       UnsafeMutableRawPointer(op + range.lowerBound * outPer)]
-                        if training && isMax { buffers.append(wsp + wsOffsets[i]) }
-                        try pool(range.count).forward(training: training, in: dnnl).run(buffers, engine: dnnl.engine, context: context)
-                    }
+                guard let xp = px.baseAddress, let op = po.baseAddress else { return }
+                try dnnl.forEachChunk(count: n, op: isMax ? "maxPool2d forward" : "avgPool2d forward") { range, context in
+                    var buffers = [UnsafeMutableRawPointer(mutating: xp + range.lowerBound * inPer),
+                                   UnsafeMutableRawPointer(op + range.lowerBound * outPer)]
+                    if training && isMax { buffers.append(workspace.chunk(of: range, count: n)) }
+                    try pool(range.count).forward(training: training, in: dnnl).run(buffers, engine: dnnl.engine, context: context)
                 }
             }
         }
@@ -41,15 +33,12 @@ extension Tensor {
             do {
                 try g.withUnsafeBufferPointer { pg in
                     try gi.withUnsafeMutableBufferPointer { pi in
-                        try workspace.withUnsafeMutableBytes { pws in
-                            guard let gp = pg.baseAddress, let ip = pi.baseAddress, let wsp = pws.baseAddress else { return }
-                            try dnnl.forEachChunk(count: n, op: isMax ? "maxPool2d backward" : "avgPool2d backward") { range, context in
-                                let i = chunkIndex(of: range, count: n, chunks: ranges.count)
-                                var buffers = [UnsafeMutableRawPointer(mutating: gp + range.lowerBound * outPer)]
-                                if isMax { buffers.append(wsp + wsOffsets[i]) }
-                                buffers.append(UnsafeMutableRawPointer(ip + range.lowerBound * inPer))
-                                try pool(range.count).backward(in: dnnl).run(buffers, engine: dnnl.engine, context: context)
-                            }
+                        guard let gp = pg.baseAddress, let ip = pi.baseAddress else { return }
+                        try dnnl.forEachChunk(count: n, op: isMax ? "maxPool2d backward" : "avgPool2d backward") { range, context in
+                            var buffers = [UnsafeMutableRawPointer(mutating: gp + range.lowerBound * outPer)]
+                            if isMax { buffers.append(workspace.chunk(of: range, count: n)) }
+                            buffers.append(UnsafeMutableRawPointer(ip + range.lowerBound * inPer))
+                            try pool(range.count).backward(in: dnnl).run(buffers, engine: dnnl.engine, context: context)
                         }
                     }
                 }

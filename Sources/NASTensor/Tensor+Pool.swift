@@ -5,6 +5,9 @@ extension Tensor {
     /// (``TensorBackend``); both follow these rules.
     public func maxPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "maxPool2d")
+        if let blockedResult = pool2dBlocked(isMax: true, kernel: kernel, stride: geo.stride, padding: padding) {
+            return blockedResult
+        }
         if TensorBackend.usesOneDNN(.pool2d) {
             do {
                 return try pool2dDNNL(isMax: true, kernel: kernel, stride: geo.stride, padding: padding, geo: geo,
@@ -120,7 +123,7 @@ extension Tensor {
     /// `count_include_pad=True`; oneDNN's `pooling_avg_include_padding`).
     public func avgPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         let geo = poolGeometry(kernel: kernel, stride: stride, padding: padding, op: "avgPool2d")
-        if let blockedResult = avgPool2dBlocked(kernel: kernel, stride: geo.stride, padding: padding, excludePadding: false) {
+        if let blockedResult = pool2dBlocked(isMax: false, kernel: kernel, stride: geo.stride, padding: padding) {
             return blockedResult
         }
         if TensorBackend.usesOneDNN(.pool2d) {
@@ -138,7 +141,7 @@ extension Tensor {
     /// (PyTorch's `count_include_pad=False`, NB201's `avg_pool_3x3`): ``avgPool2d(kernel:stride:padding:)``
     /// rescaled per output position.
     public func avgPool2dExcludingPadding(kernel: Int, stride: Int = 1, padding: Int) -> Tensor {
-        if padding > 0, let blockedResult = avgPool2dBlocked(kernel: kernel, stride: stride, padding: padding, excludePadding: true) {
+        if padding > 0, let blockedResult = pool2dBlocked(isMax: false, kernel: kernel, stride: stride, padding: padding, excludePadding: true) {
             return blockedResult
         }
         let pooled = avgPool2d(kernel: kernel, stride: stride, padding: padding)

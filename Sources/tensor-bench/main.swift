@@ -1,6 +1,6 @@
 // tensor-bench: BLAS, convolution and training-step throughput of NASTensor.
 //
-// Usage: tensor-bench [--quick] [--breakdown] [--step-only] [--dnnl-c PATH] [--reference] [--rwe-loop SECONDS]
+// Usage: tensor-bench [--quick] [--breakdown] [--step-only] [--dnnl-c PATH] [--reference] [--rwe-loop SECONDS] [--step-loop SECONDS]
 // Prints the OpenBLAS kernel (openblas_get_corename), sgemm GFLOP/s at several
 // sizes, conv2d forward/backward GFLOP/s as a fraction of the sgemm peak (and of
 // a same-size sgemm timed right after), and the time of one training step of
@@ -20,7 +20,7 @@ import NASTensor
 AllocatorTuning.keepFreedBlocksForReuse()
 let quick = CommandLine.arguments.contains("--quick")
 /// `--step-only`: run just the training-step section (for profiling).
-let stepOnly = CommandLine.arguments.contains("--step-only")
+let stepOnly = CommandLine.arguments.contains("--step-only") || CommandLine.arguments.contains("--step-loop")
 let env = ProcessInfo.processInfo.environment
 
 /// Best (minimum) wall time of `body` over `repeats` runs after one warm-up:
@@ -230,6 +230,20 @@ let opt = Adam(parameters: model.parameters(), learningRate: 1e-3)
 let xb = Tensor.randomNormal([128, 1, 28, 28], using: &mrng)
 let labels = (0..<128).map { $0 % 10 }
 let stepBackend = TensorBackend.current
+// --step-loop SECONDS (for profiling): the step above on the current backend, repeated, then exit.
+if let i = CommandLine.arguments.firstIndex(of: "--step-loop"), i + 1 < CommandLine.arguments.count,
+   let seconds = Double(CommandLine.arguments[i + 1]) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var steps = 0
+    while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
+        opt.zeroGrad()
+        model(xb).softmaxCrossEntropy(labels: labels).backward()
+        opt.step()
+        steps += 1
+    }
+    print(String(format: "step-loop: %d steps, %.2f ms a step", steps, seconds * 1e3 / Double(steps)))
+    exit(0)
+}
 for backend in chosenBackendForSections() {
     TensorBackend.current = backend
     let step = timeit(repeats: stepOnly ? 200 : quick ? 5 : 20) {

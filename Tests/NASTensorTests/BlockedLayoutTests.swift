@@ -126,6 +126,30 @@ final class BlockedLayoutTests: XCTestCase {
         }
     }
 
+    func testMaxPoolingOnBlockedValuesMatchesTheReferenceExactly() {
+        var rng = SplitMix64(seed: 7)
+        for (tag, dims) in cases {
+            // Values on a grid of 9 levels: many windows hold ties, which go to the first maximum
+            // in row-major window order on both paths.
+            let x0 = Tensor.randomUniform(dims, bound: 1, using: &rng).data.map { ($0 * 4).rounded() / 4 }
+            for (kernel, stride, padding) in [(2, 2, 0), (3, 1, 1), (3, 2, 1)] {
+                let what = "max pool \(kernel)x\(kernel) stride \(stride) padding \(padding), \(dims)"
+                let xb = blockedTensor(x0, tag: tag, dims: dims), xp = Tensor(shape: dims, data: x0, requiresGrad: true)
+                xb.requiresGrad = true
+                TensorBackend.clearFallback()
+                let yb = xb.maxPool2d(kernel: kernel, stride: stride, padding: padding)
+                let yp = xp.maxPool2dReference(kernel: kernel, stride: stride, padding: padding)
+                XCTAssertNotNil(yb.blocked, "kept the layout, \(what)")
+                XCTAssertNil(TensorBackend.lastFallback)
+                // Small integer seeds: every gradient sum is exact, so routing is compared exactly.
+                let seed = (0..<yp.count).map { Float($0 % 7) - 3 }
+                yb.backward(seed: seed); yp.backward(seed: seed)
+                XCTAssertEqual(yb.data, yp.data, "forward, \(what)")
+                XCTAssertEqual(xb.gradStorage ?? [], xp.gradStorage ?? [], "gradient, \(what)")
+            }
+        }
+    }
+
     func testNoGradientConvolutionChainsKeepTheLayoutAndTheValues() throws {
         var rng = SplitMix64(seed: 4)
         for (c, hw, n) in [(16, 8, 5), (30, 6, 3), (8, 7, 4), (64, 4, 3)] {

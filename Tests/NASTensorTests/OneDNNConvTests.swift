@@ -79,4 +79,23 @@ final class OneDNNConvTests: XCTestCase {
     func testOddBatch() {
         check(n: 7, c: 16, o: 16, hw: 8, k: 3, padding: 1)
     }
+
+    /// The channel minimum applies only to inputs that need a gradient: a first layer on images runs
+    /// on oneDNN (its output stays blocked for the next layers), a 1-channel input with a gradient on
+    /// the reference.
+    func testChannelMinimumAppliesOnlyToInputsThatNeedAGradient() {
+        var rng = SplitMix64(seed: 12)
+        let weight = Tensor.kaimingNormal([16, 1, 3, 3], using: &rng)
+        weight.requiresGrad = true
+        let images = Tensor.randomNormal([4, 1, 6, 6], using: &rng)
+        TensorBackend.with(.onednn) {
+            let start = TensorBackend.oneDNNExecutions
+            _ = images.conv2d(weight: weight, padding: 1)
+            XCTAssertGreaterThan(TensorBackend.oneDNNExecutions, start, "images without a gradient: oneDNN")
+            let withGradient = Tensor(shape: images.shape, data: images.data, requiresGrad: true)
+            let middle = TensorBackend.oneDNNExecutions
+            _ = withGradient.conv2d(weight: weight, padding: 1)
+            XCTAssertEqual(TensorBackend.oneDNNExecutions, middle, "1-channel input with a gradient: the reference")
+        }
+    }
 }
