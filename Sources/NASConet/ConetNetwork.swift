@@ -18,19 +18,38 @@ public final class ConetNetwork: Module {
     private var convs: [Int: Conv2d] = [:]
     private var norms: [Int: BatchNorm2d] = [:]
     private var classifier: (node: Int, layer: Linear)?
+    /// ReLU nodes whose input is a batch norm read by nothing else: that batch norm applies the
+    /// ReLU itself (`BatchNorm2d(fusedReLU:)`, the same values in one pass) and the node passes it on.
+    private(set) var fusedReLUs: Set<Int> = []
 
     /// - Throws: ``ChannelGraph/WidthError`` when `widths` does not fit the graph's groups.
     public init(graph: ChannelGraph, widths: [Int], using rng: inout some RandomNumberGenerator) throws {
         self.graph = graph
         self.widths = widths
         channels = try graph.channelCounts(widths: widths)
+        var readers = [[Int]](repeating: [], count: graph.nodes.count)
+        for (id, node) in graph.nodes.enumerated() {
+            switch node {
+            case .input: break
+            case .conv(_, let input, _, _, _), .same(_, let input, _), .linear(_, let input, _): readers[input].append(id)
+            case .add(let inputs), .concat(let inputs): for input in inputs { readers[input].append(id) }
+            }
+        }
+        for (id, node) in graph.nodes.enumerated() {
+            if case .same(_, let input, .relu) = node, readers[input] == [id], case .same(_, _, .batchNorm) = graph.nodes[input] {
+                fusedReLUs.insert(id)
+            }
+        }
+        let fusedNorms = Set(fusedReLUs.compactMap { id -> Int? in
+            if case .same(_, let input, _) = graph.nodes[id] { return input } else { return nil }
+        })
         for (id, node) in graph.nodes.enumerated() {
             switch node {
             case .conv(_, let input, let kernel, let stride, let bias):
                 convs[id] = Conv2d(channels[input], channels[id], kernelSize: kernel, stride: stride, padding: kernel / 2,
                                    bias: bias, using: &rng)
             case .same(_, _, .batchNorm):
-                norms[id] = BatchNorm2d(channels[id])
+                norms[id] = BatchNorm2d(channels[id], fusedReLU: fusedNorms.contains(id))
             case .linear(_, let input, let classes):
                 classifier = (id, Linear(channels[input], classes, using: &rng))
             default: break
@@ -51,7 +70,7 @@ public final class ConetNetwork: Module {
                 let v = values[input]!
                 switch op {
                 case .batchNorm: value = norms[id]!(v)
-                case .relu: value = v.relu()
+                case .relu: value = fusedReLUs.contains(id) ? v : v.relu()
                 case .identity: value = v
                 case .zero: value = v * 0
                 case .avgPool(let kernel, let stride, let padding, true): value = v.avgPool2d(kernel: kernel, stride: stride, padding: padding)

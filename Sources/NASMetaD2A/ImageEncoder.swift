@@ -23,7 +23,7 @@ public final class ImageEncoder: Module {
         try configuration.validate()
         self.configuration = configuration
         conv1 = Self.convolution(3, configuration.width, kernel: 7, stride: 2, using: &rng)
-        bn1 = BatchNorm2d(configuration.width)
+        bn1 = BatchNorm2d(configuration.width, fusedReLU: true)
         var stages: [[ImageEncoderBlock]] = []
         var cIn = configuration.width
         for (s, blocks) in configuration.blocksPerStage.enumerated() {
@@ -49,7 +49,7 @@ public final class ImageEncoder: Module {
 
     /// Features `[N, featureSize]` of images `[N, 3, H, W]`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        var h = bn1(conv1(x)).relu().maxPool2d(kernel: 3, stride: 2, padding: 1)
+        var h = bn1(conv1(x)).maxPool2d(kernel: 3, stride: 2, padding: 1)
         for stage in stages {
             for block in stage { h = block(h) }
         }

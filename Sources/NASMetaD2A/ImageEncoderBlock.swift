@@ -13,7 +13,7 @@ final class ImageEncoderBlock: Module {
 
     init(_ cIn: Int, _ cOut: Int, stride: Int, using rng: inout some RandomNumberGenerator) {
         conv1 = ImageEncoder.convolution(cIn, cOut, kernel: 3, stride: stride, using: &rng)
-        bn1 = BatchNorm2d(cOut)
+        bn1 = BatchNorm2d(cOut, fusedReLU: true)
         conv2 = ImageEncoder.convolution(cOut, cOut, kernel: 3, stride: 1, using: &rng)
         bn2 = BatchNorm2d(cOut)
         downsample = stride != 1 || cIn != cOut
@@ -21,7 +21,7 @@ final class ImageEncoderBlock: Module {
     }
 
     func callAsFunction(_ x: Tensor) -> Tensor {
-        let body = bn2(conv2(bn1(conv1(x)).relu()))
+        let body = bn2(conv2(bn1(conv1(x))))
         let identity = downsample.map { $0.bn($0.conv(x)) } ?? x
         return (body + identity).relu()
     }

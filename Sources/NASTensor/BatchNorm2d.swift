@@ -15,19 +15,22 @@ public final class BatchNorm2d: Module {
     public private(set) var isTraining = true
     /// Batch statistics pooled while the running ones are estimated (`BatchNorm2d+StatisticsEstimate`).
     var pooled: PooledStatistics?
+    /// Whether a ReLU follows in the same op (``Tensor/batchNorm(gamma:beta:runningMean:runningVar:training:epsilon:relu:)``):
+    /// the values of batch norm then `relu()`, in one pass on blocked layouts.
+    public let fusedReLU: Bool
 
-    public init(_ channels: Int, momentum: Float = 0.1, epsilon: Float = 1e-5) {
+    public init(_ channels: Int, momentum: Float = 0.1, epsilon: Float = 1e-5, fusedReLU: Bool = false) {
         precondition(channels > 0, "BatchNorm2d: channels must be positive, got \(channels)")
         weight = Tensor.ones([channels], requiresGrad: true)
         bias = Tensor.zeros([channels], requiresGrad: true)
         runningMean = Tensor.zeros([channels])
         runningVar = Tensor.ones([channels])
-        self.momentum = momentum; self.epsilon = epsilon
+        self.momentum = momentum; self.epsilon = epsilon; self.fusedReLU = fusedReLU
     }
 
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let (y, stats) = x.batchNorm(gamma: weight, beta: bias, runningMean: runningMean.data,
-                                     runningVar: runningVar.data, training: isTraining, epsilon: epsilon)
+                                     runningVar: runningVar.data, training: isTraining, epsilon: epsilon, relu: fusedReLU)
         if let stats, pooled != nil {
             pooled?.add(mean: stats.mean, variance: stats.variance, count: stats.count)
         } else if let stats {

@@ -100,43 +100,54 @@ enum Kernels {
 
     /// `dst[p * lanes + l] = scale[l] * src[p * lanes + l] + shift[l]` for `p < pixels`, `l < lanes`:
     /// a per-channel affine map over one channel block of a blocked layout (the same two float
-    /// operations per element as ``Reductions/affine(_:_:_:scale:shift:)``).
+    /// operations per element as ``Reductions/affine(_:_:_:scale:shift:)``); with `relu`, values not
+    /// above 0 become 0 (as ``reluRaw(_:_:_:)`` on the affine map's result).
     static func affineLanes(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, pixels: Int, lanes: Int,
-                            scale: UnsafePointer<Float>, shift: UnsafePointer<Float>) {
+                            scale: UnsafePointer<Float>, shift: UnsafePointer<Float>, relu: Bool = false) {
         if lanes % 16 == 0 {
-            let rs = UnsafeRawPointer(src), rd = UnsafeMutableRawPointer(dst)
+            let rs = UnsafeRawPointer(src), rd = UnsafeMutableRawPointer(dst), zero = SIMD16<Float>(repeating: 0)
             for g in stride(from: 0, to: lanes, by: 16) {
                 let vs = UnsafeRawPointer(scale + g).loadUnaligned(as: SIMD16<Float>.self)
                 let vh = UnsafeRawPointer(shift + g).loadUnaligned(as: SIMD16<Float>.self)
                 for p in 0..<pixels {
                     let offset = (p &* lanes &+ g) &* 4
-                    let x = rs.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-                    rd.storeBytes(of: vs * x + vh, toByteOffset: offset, as: SIMD16<Float>.self)
+                    let y = vs * rs.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self) + vh
+                    rd.storeBytes(of: relu ? y.replacing(with: zero, where: .!(y .> zero)) : y, toByteOffset: offset,
+                                  as: SIMD16<Float>.self)
                 }
             }
             return
         }
         for p in 0..<pixels {
             let base = p * lanes
-            for l in 0..<lanes { dst[base + l] = scale[l] * src[base + l] + shift[l] }
+            for l in 0..<lanes {
+                let y = scale[l] * src[base + l] + shift[l]
+                dst[base + l] = relu && !(y > 0) ? 0 : y
+            }
         }
     }
 
     /// Per lane `l` of `lanes` (a multiple of 16) over `pixels` rows `u[p * lanes + l]`: adds
     /// `sum (u - shift)` and `sum (u - shift)^2` to `s1`, `s2`, or with `w`, `sum u` and
     /// `sum u * (w - shift)` (the batch norm's statistics and gradient sums on blocked values).
+    /// With `mask` (only with `w`), `u` counts only where `mask.scale * w + mask.shift > 0` (the
+    /// gradient through a ReLU applied to that affine map of `w`).
     static func laneSums16(_ s1: UnsafeMutablePointer<Float>, _ s2: UnsafeMutablePointer<Float>, _ u: UnsafePointer<Float>,
-                           _ w: UnsafePointer<Float>?, shift: UnsafePointer<Float>, pixels: Int, lanes: Int) {
-        let ru = UnsafeRawPointer(u)
+                           _ w: UnsafePointer<Float>?, shift: UnsafePointer<Float>, pixels: Int, lanes: Int,
+                           mask: LaneAffine? = nil) {
+        let ru = UnsafeRawPointer(u), zero = SIMD16<Float>(repeating: 0)
         for g in stride(from: 0, to: lanes, by: 16) {
             let sh = UnsafeRawPointer(shift + g).loadUnaligned(as: SIMD16<Float>.self)
             var a1 = SIMD16<Float>(repeating: 0), a2 = SIMD16<Float>(repeating: 0)
             if let w {
                 let rw = UnsafeRawPointer(w)
+                let ms = mask.map { UnsafeRawPointer($0.scale + g).loadUnaligned(as: SIMD16<Float>.self) } ?? zero
+                let mh = mask.map { UnsafeRawPointer($0.shift + g).loadUnaligned(as: SIMD16<Float>.self) } ?? zero
                 for p in 0..<pixels {
                     let offset = (p &* lanes &+ g) &* 4
-                    let x = ru.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                    var x = ru.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
                     let y = rw.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                    if mask != nil { x = zero.replacing(with: x, where: ms * y + mh .> zero) }
                     a1 += x; a2 += x * (y - sh)
                 }
             } else {
@@ -151,21 +162,41 @@ enum Kernels {
         }
     }
 
-    /// `dst[p * lanes + l] = a[l] * u[...] + b[l] * v[...] + c[l]` for `lanes` a multiple of 16.
+    /// `dst[p * lanes + l] = a[l] * u[...] + b[l] * v[...] + c[l]` for `lanes` a multiple of 16; with
+    /// `mask`, `u` is taken as 0 where `mask.scale * v + mask.shift` is not above 0.
     static func linearCombinationLanes16(_ dst: UnsafeMutablePointer<Float>, _ u: UnsafePointer<Float>,
                                          _ v: UnsafePointer<Float>, pixels: Int, lanes: Int,
-                                         a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafePointer<Float>) {
+                                         a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafePointer<Float>,
+                                         mask: LaneAffine? = nil) {
         let ru = UnsafeRawPointer(u), rv = UnsafeRawPointer(v), rd = UnsafeMutableRawPointer(dst)
+        let zero = SIMD16<Float>(repeating: 0)
         for g in stride(from: 0, to: lanes, by: 16) {
             let va = UnsafeRawPointer(a + g).loadUnaligned(as: SIMD16<Float>.self)
             let vb = UnsafeRawPointer(b + g).loadUnaligned(as: SIMD16<Float>.self)
             let vc = UnsafeRawPointer(c + g).loadUnaligned(as: SIMD16<Float>.self)
+            let ms = mask.map { UnsafeRawPointer($0.scale + g).loadUnaligned(as: SIMD16<Float>.self) } ?? zero
+            let mh = mask.map { UnsafeRawPointer($0.shift + g).loadUnaligned(as: SIMD16<Float>.self) } ?? zero
             for p in 0..<pixels {
                 let offset = (p &* lanes &+ g) &* 4
-                let x = ru.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                var x = ru.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
                 let y = rv.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                if mask != nil { x = zero.replacing(with: x, where: ms * y + mh .> zero) }
                 rd.storeBytes(of: va * x + vb * y + vc, toByteOffset: offset, as: SIMD16<Float>.self)
             }
         }
     }
+}
+
+/// A per-lane affine map `scale[l] * x + shift[l]` (pointers to one channel block's lanes): the
+/// batch norm's forward map, whose sign decides a fused ReLU's gradient mask.
+struct LaneAffine {
+    let scale: UnsafePointer<Float>
+    let shift: UnsafePointer<Float>
+
+    /// The map of the lanes from `lane` on.
+    func advanced(by lane: Int) -> LaneAffine { LaneAffine(scale: scale + lane, shift: shift + lane) }
+
+    /// Whether the map of `x` in lane `l` is above 0 (the same two operations as the forward).
+    @inline(__always)
+    func passes(_ x: Float, lane l: Int) -> Bool { scale[l] * x + shift[l] > 0 }
 }

@@ -1,5 +1,5 @@
 extension Tensor {
-    /// Batch statistics computed by ``batchNorm(gamma:beta:runningMean:runningVar:training:epsilon:)``.
+    /// Batch statistics computed by ``batchNorm(gamma:beta:runningMean:runningVar:training:epsilon:relu:)``.
     public struct BatchStatistics: Sendable {
         /// Per-channel mean of the batch.
         public let mean: [Float]
@@ -15,12 +15,20 @@ extension Tensor {
     /// reports them so a module can update running statistics); in inference it
     /// uses `runningMean` / `runningVar`. Runs on oneDNN or on
     /// ``batchNormReference(gamma:beta:runningMean:runningVar:training:epsilon:)`` (``TensorBackend``).
+    /// With `relu`, the result is `relu()` of the normalised values; on a blocked input
+    /// (docs/PERFORMANCE.md, "Layouts") both run in one pass forward and backward, with the same
+    /// values and gradients as the two ops one after the other.
     public func batchNorm(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float],
-                          training: Bool, epsilon: Float = 1e-5) -> (Tensor, BatchStatistics?) {
+                          training: Bool, epsilon: Float = 1e-5, relu: Bool = false) -> (Tensor, BatchStatistics?) {
         checkBatchNorm(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar, training: training)
         if let blockedResult = batchNormBlocked(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar,
-                                                training: training, epsilon: epsilon) {
+                                                training: training, epsilon: epsilon, relu: relu) {
             return blockedResult
+        }
+        if relu {
+            let (y, stats) = batchNorm(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar,
+                                       training: training, epsilon: epsilon)
+            return (y.relu(), stats)
         }
         if TensorBackend.usesOneDNN(training ? .batchNormTraining : .batchNormInference) {
             do {
@@ -48,7 +56,7 @@ extension Tensor {
     /// The engine's own fused batch normalisation (parallel over channels; one pass over data
     /// shifted by each channel's first value for the statistics): the reference the oneDNN
     /// path is tested against. Same arguments and results as
-    /// ``batchNorm(gamma:beta:runningMean:runningVar:training:epsilon:)``.
+    /// ``batchNorm(gamma:beta:runningMean:runningVar:training:epsilon:relu:)``.
     public func batchNormReference(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float],
                                    training: Bool, epsilon: Float = 1e-5) -> (Tensor, BatchStatistics?) {
         checkBatchNorm(gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar, training: training)

@@ -46,9 +46,12 @@ extension Tensor {
     }
 
     /// `batchNorm` on blocked values (any of ``DNNLBlockedData/layouts``), the same formulas as
-    /// ``batchNormReference(gamma:beta:runningMean:runningVar:training:epsilon:)``.
+    /// ``batchNormReference(gamma:beta:runningMean:runningVar:training:epsilon:)``; with `relu`, a
+    /// ReLU applied in the same pass (forward, and backward: the gradient mask is recomputed from
+    /// the input, so neither the normalised values nor the ReLU's gradient are stored), with the
+    /// same values as batch norm then ``relu()``.
     func batchNormBlocked(gamma: Tensor, beta: Tensor, runningMean: [Float], runningVar: [Float],
-                          training: Bool, epsilon: Float) -> (Tensor, BatchStatistics?)? {
+                          training: Bool, epsilon: Float, relu: Bool = false) -> (Tensor, BatchStatistics?)? {
         guard let x = blocked else { return nil }
         let (n, c, hw, k) = (x.dims[0], x.dims[1], x.dims[2] * x.dims[3], x.lanes)
         let blocks = (c + k - 1) / k, padded = blocks * k, m = n * hw
@@ -78,7 +81,7 @@ extension Tensor {
             offset[ch] = be - mu * inv * ga
         }
         let y = x.sameLayout()
-        Tensor.laneAffine(y, x, nil, a: scale, b: nil, c: offset)
+        Tensor.laneAffine(y, x, nil, a: scale, b: nil, c: offset, relu: relu)
         let stats = training ? BatchStatistics(mean: mean, variance: variance, count: m) : nil
         let needX = requiresGrad, needG = gamma.requiresGrad, needB = beta.requiresGrad, meanUsed = mean
         let result = Tensor.makeBlockedResult(shape: shape, blocked: y, parents: [self, gamma, beta]) { g in
@@ -86,7 +89,7 @@ extension Tensor {
             var shiftMu = [Float](repeating: 0, count: padded)
             for ch in 0..<c { shiftMu[ch] = meanUsed[ch] }
             // Per channel: sum g and sum g * (x - mu), Float across images in order.
-            let (p1, p2) = Tensor.laneSums(gb, shift: shiftMu, weights: x)
+            let (p1, p2) = Tensor.laneSums(gb, shift: shiftMu, weights: x, mask: relu ? (scale, offset) : nil)
             var dgamma = [Float](repeating: 0, count: c), dbeta = [Float](repeating: 0, count: c)
             var a = [Float](repeating: 0, count: padded), bx = [Float](repeating: 0, count: padded)
             var cc = [Float](repeating: 0, count: padded)
@@ -104,7 +107,7 @@ extension Tensor {
             var dx: Gradient? = nil
             if needX {
                 let d = x.sameLayout()
-                Tensor.laneAffine(d, gb, x, a: a, b: bx, c: cc)
+                Tensor.laneAffine(d, gb, x, a: a, b: bx, c: cc, mask: relu ? (scale, offset) : nil)
                 dx = .blocked(d)
             }
             return [dx, needG ? .plain(dgamma) : nil, needB ? .plain(dbeta) : nil]
@@ -113,27 +116,35 @@ extension Tensor {
     }
 
     /// Per image and padded channel: `sum_p (u - shift)` and `sum_p (u - shift)^2` (no `weights`),
-    /// or `sum_p u` and `sum_p u * (w - shift)` (with `weights` w, same layout), each `[N * padded]`.
-    private static func laneSums(_ u: DNNLBlockedData, shift: [Float], weights: DNNLBlockedData?) -> ([Float], [Float]) {
+    /// or `sum_p u` and `sum_p u * (w - shift)` (with `weights` w, same layout), each `[N * padded]`;
+    /// with `mask` (per padded channel scale and shift; only with `weights`), `u` counts only where
+    /// `scale * w + shift > 0`.
+    private static func laneSums(_ u: DNNLBlockedData, shift: [Float], weights: DNNLBlockedData?,
+                                 mask: ([Float], [Float])? = nil) -> ([Float], [Float]) {
         let (n, hw, k) = (u.dims[0], u.dims[2] * u.dims[3], u.lanes)
         let padded = shift.count, blocks = padded / k
         var s1 = [Float](repeating: 0, count: n * padded), s2 = [Float](repeating: 0, count: n * padded)
         s1.withUnsafeMutableBufferPointer { p1 in
             s2.withUnsafeMutableBufferPointer { p2 in
                 shift.withUnsafeBufferPointer { ps in
+                  withLaneAffine(mask) { laneMask in
                     guard let a1 = p1.baseAddress, let a2 = p2.baseAddress, let sh = ps.baseAddress else { return }
                     Parallel.forEachChunk(count: n) { range, _ in
                         for b in range {
                             for cb in 0..<blocks {
                                 let off = cb * hw * k, lane = b * padded + cb * k
                                 let src = u.image(b) + off, o1 = a1 + lane, o2 = a2 + lane, s = sh + cb * k
+                                let m = laneMask?.advanced(by: cb * k)
                                 if k % 16 == 0 {
                                     Kernels.laneSums16(o1, o2, src, weights?.image(b).advanced(by: off), shift: s,
-                                                       pixels: hw, lanes: k)
+                                                       pixels: hw, lanes: k, mask: m)
                                 } else if let w = weights?.image(b).advanced(by: off) {
                                     for p in 0..<hw {
                                         let row = src + p * k, wr = w + p * k
-                                        for l in 0..<k { o1[l] += row[l]; o2[l] += row[l] * (wr[l] - s[l]) }
+                                        for l in 0..<k {
+                                            let v: Float = m.map { $0.passes(wr[l], lane: l) } ?? true ? row[l] : 0
+                                            o1[l] += v; o2[l] += v * (wr[l] - s[l])
+                                        }
                                     }
                                 } else {
                                     for p in 0..<hw {
@@ -144,6 +155,7 @@ extension Tensor {
                             }
                         }
                     }
+                  }
                 }
             }
         }
@@ -151,36 +163,54 @@ extension Tensor {
     }
 
     /// `dst = a[ch] * u + b[ch] * v + c[ch]` per padded channel over blocked buffers of one layout
-    /// (`b` and `v` absent: `a[ch] * u + c[ch]`, the same two operations as the reference's affine map).
+    /// (`b` and `v` absent: `a[ch] * u + c[ch]`, the same two operations as the reference's affine map,
+    /// then with `relu` values not above 0 set to 0). With `mask` (per padded channel scale and shift),
+    /// `u` is taken as 0 where `scale * v + shift` is not above 0.
     private static func laneAffine(_ dst: DNNLBlockedData, _ u: DNNLBlockedData, _ v: DNNLBlockedData?,
-                                   a: [Float], b: [Float]?, c: [Float]) {
+                                   a: [Float], b: [Float]?, c: [Float], relu: Bool = false, mask: ([Float], [Float])? = nil) {
         let (hw, k) = (u.dims[2] * u.dims[3], u.lanes)
         let blocks = a.count / k
         a.withUnsafeBufferPointer { pa in
             c.withUnsafeBufferPointer { pc in
                 (b ?? []).withUnsafeBufferPointer { pb in
+                  withLaneAffine(mask) { laneMask in
                     guard let ap = pa.baseAddress, let cp = pc.baseAddress else { return }
                     Parallel.forEachChunk(count: u.dims[0]) { range, _ in
                         for img in range {
                             for cb in 0..<blocks {
                                 let off = cb * hw * k
-                                let d = dst.image(img) + off, x = u.image(img) + off
+                                let d = dst.image(img) + off, x = u.image(img) + off, m = laneMask?.advanced(by: cb * k)
                                 if let v, let bp = pb.baseAddress, k % 16 == 0 {
                                     Kernels.linearCombinationLanes16(d, x, v.image(img) + off, pixels: hw, lanes: k,
-                                                                     a: ap + cb * k, b: bp + cb * k, c: cp + cb * k)
+                                                                     a: ap + cb * k, b: bp + cb * k, c: cp + cb * k, mask: m)
                                 } else if let v, let bp = pb.baseAddress {
                                     let y = v.image(img) + off, av = ap + cb * k, bv = bp + cb * k, cv = cp + cb * k
                                     for p in 0..<hw {
                                         let r = p * k
-                                        for l in 0..<k { d[r + l] = av[l] * x[r + l] + bv[l] * y[r + l] + cv[l] }
+                                        for l in 0..<k {
+                                            let xu: Float = m.map { $0.passes(y[r + l], lane: l) } ?? true ? x[r + l] : 0
+                                            d[r + l] = av[l] * xu + bv[l] * y[r + l] + cv[l]
+                                        }
                                     }
                                 } else {
-                                    Kernels.affineLanes(d, x, pixels: hw, lanes: k, scale: ap + cb * k, shift: cp + cb * k)
+                                    Kernels.affineLanes(d, x, pixels: hw, lanes: k, scale: ap + cb * k, shift: cp + cb * k, relu: relu)
                                 }
                             }
                         }
                     }
+                  }
                 }
+            }
+        }
+    }
+
+    /// Runs `body` with `mask`'s arrays as a ``LaneAffine`` (nil without a mask).
+    private static func withLaneAffine(_ mask: ([Float], [Float])?, _ body: (LaneAffine?) -> Void) {
+        guard let (scale, shift) = mask else { return body(nil) }
+        scale.withUnsafeBufferPointer { ps in
+            shift.withUnsafeBufferPointer { ph in
+                guard let sp = ps.baseAddress, let hp = ph.baseAddress else { return body(nil) }
+                body(LaneAffine(scale: sp, shift: hp))
             }
         }
     }

@@ -1,6 +1,6 @@
 // tensor-bench: BLAS, convolution and training-step throughput of NASTensor.
 //
-// Usage: tensor-bench [--quick] [--breakdown] [--step-only] [--dnnl-c PATH] [--reference] [--rwe-loop SECONDS] [--step-loop SECONDS]
+// Usage: tensor-bench [--quick] [--breakdown] [--step-only] [--dnnl-c PATH] [--reference] [--rwe-loop SECONDS] [--step-loop SECONDS [--unfused]]
 // Prints the OpenBLAS kernel (openblas_get_corename), sgemm GFLOP/s at several
 // sizes, conv2d forward/backward GFLOP/s as a fraction of the sgemm peak (and of
 // a same-size sgemm timed right after), and the time of one training step of
@@ -217,15 +217,20 @@ TensorBackend.current = chosenBackend
 
 // MARK: training step
 print("\n== Fashion-MNIST CNN training step (batch 128, Adam) ==")
-var mrng = SplitMix64(seed: 1)
-let model = Sequential([
-    Conv2d(1, 16, kernelSize: 3, padding: 1, bias: false, using: &mrng), BatchNorm2d(16),
-    Lambda { $0.relu().maxPool2d(kernel: 2) },
-    Conv2d(16, 32, kernelSize: 3, padding: 1, bias: false, using: &mrng), BatchNorm2d(32),
-    Lambda { $0.relu().maxPool2d(kernel: 2).flattened() },
-    Linear(32 * 7 * 7, 128, using: &mrng), Lambda { $0.relu() },
-    Linear(128, 10, using: &mrng),
-])
+/// The CNN, batch norm and ReLU fused (`BatchNorm2d(fusedReLU:)`) or as two ops; same weights.
+func fashionCNN(fusedReLU: Bool) -> Sequential {
+    var mrng = SplitMix64(seed: 1)
+    return Sequential([
+        Conv2d(1, 16, kernelSize: 3, padding: 1, bias: false, using: &mrng), BatchNorm2d(16, fusedReLU: fusedReLU),
+        Lambda { (fusedReLU ? $0 : $0.relu()).maxPool2d(kernel: 2) },
+        Conv2d(16, 32, kernelSize: 3, padding: 1, bias: false, using: &mrng), BatchNorm2d(32, fusedReLU: fusedReLU),
+        Lambda { (fusedReLU ? $0 : $0.relu()).maxPool2d(kernel: 2).flattened() },
+        Linear(32 * 7 * 7, 128, using: &mrng), Lambda { $0.relu() },
+        Linear(128, 10, using: &mrng),
+    ])
+}
+let model = fashionCNN(fusedReLU: true)
+var mrng = SplitMix64(seed: 5)
 let opt = Adam(parameters: model.parameters(), learningRate: 1e-3)
 let xb = Tensor.randomNormal([128, 1, 28, 28], using: &mrng)
 let labels = (0..<128).map { $0 % 10 }
@@ -233,12 +238,14 @@ let stepBackend = TensorBackend.current
 // --step-loop SECONDS (for profiling): the step above on the current backend, repeated, then exit.
 if let i = CommandLine.arguments.firstIndex(of: "--step-loop"), i + 1 < CommandLine.arguments.count,
    let seconds = Double(CommandLine.arguments[i + 1]) {
+    let loopModel = CommandLine.arguments.contains("--unfused") ? fashionCNN(fusedReLU: false) : model
+    let loopOpt = Adam(parameters: loopModel.parameters(), learningRate: 1e-3)
     let start = DispatchTime.now().uptimeNanoseconds
     var steps = 0
     while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
-        opt.zeroGrad()
-        model(xb).softmaxCrossEntropy(labels: labels).backward()
-        opt.step()
+        loopOpt.zeroGrad()
+        loopModel(xb).softmaxCrossEntropy(labels: labels).backward()
+        loopOpt.step()
         steps += 1
     }
     print(String(format: "step-loop: %d steps, %.2f ms a step", steps, seconds * 1e3 / Double(steps)))
@@ -269,9 +276,14 @@ if !stepOnly {
     let conet = try ConetNetwork(graph: resnet, widths: [40, 30, 44, 46, 34, 46, 44, 44, 52, 48, 46, 44], using: &crng)
     let sgd = SGD(parameters: conet.parameters(), learningRate: 0.01, momentum: 0.9)
     let images = Tensor.randomNormal([128, 3, 32, 32], using: &crng)
+    let unfused = fashionCNN(fusedReLU: false)
+    let unfusedOpt = Adam(parameters: unfused.parameters(), learningRate: 1e-3)
     let nets: [(String, () -> Void)] = [
         ("Fashion-MNIST CNN", {
             opt.zeroGrad(); model(xb).softmaxCrossEntropy(labels: labels).backward(); opt.step()
+        }),
+        ("the CNN, BN + ReLU unfused", {
+            unfusedOpt.zeroGrad(); unfused(xb).softmaxCrossEntropy(labels: labels).backward(); unfusedOpt.step()
         }),
         ("ResNet-20, CONet widths", {
             sgd.zeroGrad(); conet(images).softmaxCrossEntropy(labels: labels).backward(); sgd.step()

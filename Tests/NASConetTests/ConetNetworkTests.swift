@@ -1,4 +1,4 @@
-import NASConet
+@testable import NASConet
 import NASCore
 import NASDatasets
 import NASEvaluators
@@ -20,6 +20,20 @@ final class ConetNetworkTests: XCTestCase {
         }
         XCTAssertEqual(parameterCount(try ConetNetwork(graph: graph, widths: standard, using: &rng)), 272_474)
         XCTAssertThrowsError(try ConetNetwork(graph: graph, widths: [16, 16], using: &rng))
+    }
+
+    /// A ReLU whose input is a batch norm read by nothing else runs inside that batch norm: in
+    /// ResNet-20 the stem's and each block's first; not those after a residual sum.
+    func testReLUsFuseIntoTheBatchNormsOnlyTheyRead() throws {
+        let (graph, standard) = try ChannelGraph.model(named: "resnet20")
+        var rng = SplitMix64(seed: 2)
+        let network = try ConetNetwork(graph: graph, widths: standard, using: &rng)
+        XCTAssertEqual(network.fusedReLUs.count, 1 + 9)
+        for id in network.fusedReLUs {
+            guard case .same(_, let input, .relu) = graph.nodes[id], case .same(_, _, .batchNorm) = graph.nodes[input] else {
+                return XCTFail("node \(id) is not a ReLU of a batch norm")
+            }
+        }
     }
 
     /// NB201's network from its graph, against `NB201Network` (written separately for random-weight

@@ -126,6 +126,44 @@ final class BlockedLayoutTests: XCTestCase {
         }
     }
 
+    /// Batch norm with a fused ReLU on blocked values: the same bits as batch norm then `relu()` on
+    /// the same layout, forward and every gradient, training and inference, on every layout (the
+    /// 16-lane kernels and the scalar loops).
+    func testFusedBatchNormReLUMatchesTheTwoOpsBitForBit() {
+        var rng = SplitMix64(seed: 8)
+        for (tag, dims) in cases {
+            let c = dims[1]
+            let x0 = Tensor.randomUniform(dims, bound: 2, using: &rng).data
+            let gamma0 = (0..<c).map { _ in Float.random(in: 0.5..<1.5, using: &rng) }
+            let beta0 = (0..<c).map { _ in Float.random(in: -1..<1, using: &rng) }
+            let rm = (0..<c).map { _ in Float.random(in: -0.5..<0.5, using: &rng) }
+            let rv = (0..<c).map { _ in Float.random(in: 0.5..<2, using: &rng) }
+            let seed = (0..<x0.count).map { _ in Float.random(in: -1..<1, using: &rng) }
+            for training in [true, false] {
+                var results: [(y: [Float], grads: [[Float]])] = []
+                for fused in [true, false] {
+                    let x = blockedTensor(x0, tag: tag, dims: dims)
+                    x.requiresGrad = true
+                    let gamma = Tensor(shape: [c], data: gamma0, requiresGrad: true)
+                    let beta = Tensor(shape: [c], data: beta0, requiresGrad: true)
+                    let (bn, _) = x.batchNorm(gamma: gamma, beta: beta, runningMean: rm, runningVar: rv, training: training,
+                                              relu: fused)
+                    let y = fused ? bn : bn.relu()
+                    XCTAssertNotNil(y.blocked, "fused \(fused) kept the layout, \(dims)")
+                    y.backward(seed: seed)
+                    results.append((y.data, [x, gamma, beta].map { $0.gradStorage ?? [] }))
+                }
+                let what = "\(dims), layout \(tag.rawValue), training \(training)"
+                XCTAssertTrue(results[0].y.contains(0) && results[0].y.contains { $0 > 0 }, "both sides of the ReLU, \(what)")
+                XCTAssertEqual(results[0].y.map(\.bitPattern), results[1].y.map(\.bitPattern), "forward, \(what)")
+                for k in 0..<3 {
+                    XCTAssertEqual(results[0].grads[k].map(\.bitPattern), results[1].grads[k].map(\.bitPattern),
+                                   "gradient \(["x", "gamma", "beta"][k]), \(what)")
+                }
+            }
+        }
+    }
+
     func testMaxPoolingOnBlockedValuesMatchesTheReferenceExactly() {
         var rng = SplitMix64(seed: 7)
         for (tag, dims) in cases {

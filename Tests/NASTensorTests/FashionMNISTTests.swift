@@ -17,10 +17,10 @@ final class FashionMNISTTests: XCTestCase {
     static func cnn(seed: UInt64) -> Sequential {
         var rng = SplitMix64(seed: seed)
         return Sequential([
-            Conv2d(1, 16, kernelSize: 3, padding: 1, bias: false, using: &rng), BatchNorm2d(16),
-            Lambda { $0.relu().maxPool2d(kernel: 2) },
-            Conv2d(16, 32, kernelSize: 3, padding: 1, bias: false, using: &rng), BatchNorm2d(32),
-            Lambda { $0.relu().maxPool2d(kernel: 2).flattened() },
+            Conv2d(1, 16, kernelSize: 3, padding: 1, bias: false, using: &rng), BatchNorm2d(16, fusedReLU: true),
+            Lambda { $0.maxPool2d(kernel: 2) },
+            Conv2d(16, 32, kernelSize: 3, padding: 1, bias: false, using: &rng), BatchNorm2d(32, fusedReLU: true),
+            Lambda { $0.maxPool2d(kernel: 2).flattened() },
             Linear(32 * 7 * 7, 128, using: &rng), Lambda { $0.relu() },
             Linear(128, 10, using: &rng),
         ])
