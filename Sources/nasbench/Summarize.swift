@@ -5,7 +5,7 @@ struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute a run's summary.csv and print it: a search run's queries to the optimum per strategy "
             + "(and curves.csv), a predictors run's scores per predictor and train size, or an rwe run's rank "
-            + "correlations per score.")
+            + "correlations per score (and, with several weight initialisations a cell, noise.csv: their agreement).")
 
     @Argument(help: "The run's --out folder.")
     var folder: String
@@ -27,7 +27,10 @@ struct Summarize: ParsableCommand {
         case .rwe:
             let summary = try RWESummaryTable(folder: folder)
             try summary.write(to: folder)
-            return summary.text
+            guard summary.repeats > 1 else { return summary.text }
+            let noise = try RWENoiseTable(folder: folder)
+            try noise.write(to: folder)
+            return summary.text + noise.text
         case .search, nil:
             return try summarizeSearch(folder, wide: wide)
         }

@@ -32,3 +32,47 @@ final class RWESummaryTableTests: XCTestCase {
         XCTAssertTrue(summary.text.contains("4 cells, each the mean of 2 weight initialisations"), summary.text)
     }
 }
+
+/// The noise table of a run with several weight initialisations a cell: agreement between repeats,
+/// each repeat and the mean against the truth, and the spreads, on a case worked out by hand.
+final class RWENoiseTableTests: XCTestCase {
+    func testAgreementSinglesMeanAndSpreads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rwe-noise-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Repeat 0 orders the 4 cells as the truth does, repeat 1 in reverse; a 5th cell is cut after one row.
+        let accuracies: [[Double]] = [[0.1, 0.4], [0.2, 0.3], [0.3, 0.2], [0.4, 0.1], [0.5]]
+        var text = "trial,seed,rank,arch,rwe_accuracy,neg_rwe_loss,params,macs,naswot,synflow_log,truth\n"
+        for (trial, rows) in accuracies.enumerated() {
+            for (k, a) in rows.enumerated() { text += "\(trial),\(k),\(trial),x,\(a),\(-a),1,1,1,1,\(80 + trial)\n" }
+        }
+        try text.write(toFile: folder + "/results.csv", atomically: true, encoding: .utf8)
+        let noise = try RWENoiseTable(folder: folder)
+        XCTAssertEqual(noise.cells, 4)
+        XCTAssertEqual(noise.repeats, 2)
+        func tau(_ comparison: String) -> Double? { noise.rows.first { $0.score == "rwe_accuracy" && $0.comparison == comparison }?.tau }
+        XCTAssertEqual(tau("repeat 0 vs repeat 1"), -1)
+        XCTAssertEqual(tau("repeat 0 vs truth"), 1)
+        XCTAssertEqual(tau("repeat 1 vs truth"), -1)
+        XCTAssertEqual(noise.meanAgreement("rwe_accuracy"), -1)
+        // Every cell's mean is 0.25: all tied, so tau is undefined (nan), and the between-cell sd is 0.
+        XCTAssertNotNil(tau("mean of 2 vs truth"))
+        let spread = try XCTUnwrap(noise.spread.first { $0.score == "rwe_accuracy" })
+        XCTAssertEqual(spread.betweenCells, 0, accuracy: 1e-12)
+        // Within-cell sds: |a - b| / sqrt(2) for pairs (0.1, 0.4), (0.2, 0.3), ...: mean (0.3 + 0.1 + 0.1 + 0.3) / 4 / sqrt(2).
+        XCTAssertEqual(spread.withinCell, 0.2 / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertTrue(noise.csv.hasPrefix("score,comparison,value,cells\nrwe_accuracy,repeat 0 vs repeat 1,-1.0000,4\n"), noise.csv)
+    }
+
+    func testOneInitialisationACellIsAClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rwe-noise1-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var text = "trial,seed,rank,arch,rwe_accuracy,neg_rwe_loss,params,macs,naswot,synflow_log,truth\n"
+        for trial in 0..<4 { text += "\(trial),0,\(trial),x,0.\(trial),-1,1,1,1,1,80\n" }
+        try text.write(toFile: folder + "/results.csv", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RWENoiseTable(folder: folder)) { error in
+            XCTAssertTrue("\(error)".contains("weight_seeds >= 2"), "\(error)")
+        }
+    }
+}
