@@ -9,7 +9,7 @@ struct MetaD2A: ParsableCommand {
         commandName: "metad2a",
         abstract: "MetaD2A (issue 17, being built): the image sets its tasks draw from, the meta-training database, the image encoder.",
         subcommands: [MetaD2AImages.self, MetaD2ABuildDB.self, MetaD2AMerge.self, MetaD2ATrainEncoder.self, MetaD2AEncode.self,
-                      MetaD2AEncoderReport.self])
+                      MetaD2AEncoderReport.self, MetaD2ACalibrate.self])
 }
 
 struct MetaD2AImages: ParsableCommand {
