@@ -11,7 +11,7 @@
 #             resumable folder (its latest checkpoint is 1-3 MB) into experiments/carry/conet/RUN/;
 #             commit both. Every stage first restores them into $OUT, so a finished run is not rerun
 #             and an unfinished one resumes from its last finished trial or epoch.
-# Runs go to $OUT (default runs/conet). Env: NASBENCH_DATA, NASBENCH, OUT, PRIVATE_BINARY.
+# Runs go to $OUT (default runs/conet). Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, OUT, PRIVATE_BINARY.
 source "$(dirname "$0")/lib.sh"
 OUT=${OUT:-runs/conet}
 CIFAR=$DATA/cifar10/cifar-10-binary-subset.tar.gz
@@ -51,10 +51,15 @@ if [ "$stage" = carry ]; then
   exit 0
 fi
 
+# Searches and trainings from 2026-12-04 (the SA gamma 0.7 and 0.6 searches finished before) run on
+# the engine build in experiments/pins/conet.commit, across sessions (lib.sh, use_pinned_engine).
+ENGINE=$NASBENCH
+[ "$stage" = report ] || use_pinned_engine experiments/pins/conet.commit
+
 run_search() {
   local name=$1
   finished "search-$name" && return 0
-  "$NASBENCH" conet search --spec "experiments/conet-search-$name.yaml" --cifar "$CIFAR" \
+  "$ENGINE" conet search --spec "experiments/conet-search-$name.yaml" --cifar "$CIFAR" \
     --out "$OUT/search-$name" $(resume_flag "$OUT/search-$name")
 }
 
@@ -65,7 +70,7 @@ fi
 train() {
   local out=$1; shift
   [ -f "$out/result.json" ] && return 0
-  "$NASBENCH" conet train --spec experiments/conet-train.yaml --cifar "$CIFAR" "$@" --out "$out" $(resume_flag "$out")
+  "$ENGINE" conet train --spec experiments/conet-train.yaml --cifar "$CIFAR" "$@" --out "$out" $(resume_flag "$out")
 }
 
 if [ "$stage" = final ] || [ "$stage" = all ]; then
