@@ -2,7 +2,9 @@
 # MetaD2A's meta-training database (issue 17 step 4; docs/METAD2A.md), in stages that each resume
 # where a kill left them (rerun the same command):
 #   calibrate - the label recipe on 10-way CIFAR-10, 50 cells, against the NB201 table (calibration
-#               only, never training data): notebooks-export/data/metad2a-calibration/
+#               only, never training data): notebooks-export/data/metad2a-calibration/ (run as
+#               runs/metad2a-calibration-e10; a first recipe of 3 epochs and 50 validation images a
+#               class gave tau 0.13: docs/METAD2A.md)
 #   build     - the database: 100 tasks x 20 cells = 2,000 labels on Fashion-MNIST and digits tasks
 #               (seed 0, the recipe's defaults); when every label is in, metad2a-db.h5 and the run's
 #               files go to data/metad2a/ (committed: `make demo` and the MetaD2A commands use it)
@@ -19,6 +21,9 @@ CIFAR=$DATA/cifar10/cifar-10-binary-subset.tar.gz
 CARRY=experiments/carry/metad2a-db
 FINAL=data/metad2a
 stage=${1:-build}
+# The label recipe, explicit (the pinned build's defaults may differ): C=8 N=1, 10 epochs, 100
+# training images a class, batch 32, lr 0.05 cosine; calibrated on CIFAR-10 (docs/METAD2A.md).
+RECIPE="--channels 8 --cells-per-stage 1 --epochs 10 --train-per-class 100 --batch-size 32 --learning-rate 0.05"
 
 if [ "$stage" = carry ]; then
   if [ -f "$OUT/metad2a-db.h5" ]; then
@@ -35,9 +40,10 @@ use_pinned_engine experiments/pins/metad2a-db.commit
 
 if [ "$stage" = calibrate ]; then
   ensure_table nb201 "$TABLE"
-  run=runs/metad2a-calibration
+  run=runs/metad2a-calibration-e10
+  # The database's recipe (below) with 100 validation images a class (digits allows only 70).
   "$ENGINE" metad2a build-db --sources cifar10 --cifar "$CIFAR" --ways 10 --tasks 1 --cells-per-task 50 \
-    --seed 0 --out "$run" $(resume_flag "$run")
+    $RECIPE --valid-per-class 100 --seed 0 --out "$run" $(resume_flag "$run")
   "$NASBENCH" metad2a calibrate "$run" --table "$TABLE"
   mkdir -p notebooks-export/data/metad2a-calibration
   cp -p "$run"/{config.json,labels.csv,seconds.csv,calibration.csv} notebooks-export/data/metad2a-calibration/
@@ -48,7 +54,7 @@ if [ ! -f "$OUT/config.json" ] && [ -f "$CARRY/config.json" ]; then
   mkdir -p "$OUT" && cp -p "$CARRY"/* "$OUT/"
   echo "metad2a-db: restored $OUT from $CARRY" >&2
 fi
-"$ENGINE" metad2a build-db --tasks 100 --cells-per-task 20 --seed 0 --out "$OUT" $(resume_flag "$OUT")
+"$ENGINE" metad2a build-db --tasks 100 --cells-per-task 20 $RECIPE --valid-per-class 70 --seed 0 --out "$OUT" $(resume_flag "$OUT")
 mkdir -p "$FINAL"
 cp -p "$OUT"/{config.json,labels.csv,seconds.csv,tasks.json,metad2a-db.h5} "$FINAL/"
 rm -rf "$CARRY"
