@@ -46,7 +46,7 @@ if [ "$stage" = calibrate ]; then
     $RECIPE --valid-per-class 100 --seed 0 --out "$run" $(resume_flag "$run")
   "$NASBENCH" metad2a calibrate "$run" --table "$TABLE"
   mkdir -p notebooks-export/data/metad2a-calibration
-  cp -p "$run"/{config.json,labels.csv,seconds.csv,calibration.csv} notebooks-export/data/metad2a-calibration/
+  cp -p "$run"/{config.json,labels.csv,seconds.csv,calibration.csv,calibration-pairs.csv} notebooks-export/data/metad2a-calibration/
   exit 0
 fi
 

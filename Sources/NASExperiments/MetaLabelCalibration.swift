@@ -13,6 +13,8 @@ public struct MetaLabelCalibration: Sendable {
     public let tauInterval: (low: Double, high: Double)
     public let spearman: Double
     public let column: ColumnKey
+    /// Per label, in file order: the cell, its label and the table's value.
+    public let pairs: [(arch: String, label: Double, truth: Double)]
 
     /// Reads `labels.csv` in `folder` and looks each cell up in `table`.
     /// - Throws: ``ExperimentError`` for a missing or malformed labels file, a table of another space
@@ -29,7 +31,7 @@ public struct MetaLabelCalibration: Sendable {
         }
         let truthColumn = try table.column(column)
         let space = NB201Space()
-        var x: [Double] = [], y: [Double] = []
+        var x: [Double] = [], y: [Double] = [], archs: [String] = []
         for (i, row) in labels.rows.enumerated() {
             guard row.count == labels.header.count, let accuracy = Double(row[accIndex]), accuracy.isFinite else {
                 throw ExperimentError.corruptResults(path: path, why: "row \(i + 1): no finite accuracy")
@@ -40,12 +42,14 @@ public struct MetaLabelCalibration: Sendable {
             }
             x.append(accuracy)
             y.append(Double(truthColumn[tableRow]))
+            archs.append(row[archIndex])
         }
         cells = x.count
         tau = try RankingMetrics.kendallTau(x, y)
         spearman = try RankingMetrics.spearman(x, y)
         tauInterval = try RankBootstrap.kendallTau(x, y, resamples: resamples, seed: seed)
         self.column = column
+        pairs = (0..<x.count).map { (archs[$0], x[$0], y[$0]) }
     }
 
     /// `calibration.csv`: one row.
@@ -54,8 +58,14 @@ public struct MetaLabelCalibration: Sendable {
             + String(format: "%d,%@,%.4f,%.4f,%.4f,%.4f\n", cells, column.description, tau, tauInterval.low, tauInterval.high, spearman)
     }
 
-    /// Writes `calibration.csv` into `folder`.
+    /// `calibration-pairs.csv`: `arch,label,truth` per label (the scatter `make report` draws).
+    public var pairsCSV: String {
+        "arch,label,truth\n" + pairs.map { "\($0.arch),\(CSVLine.number($0.label)),\(CSVLine.number($0.truth))\n" }.joined()
+    }
+
+    /// Writes `calibration.csv` and `calibration-pairs.csv` into `folder`.
     public func write(to folder: String) throws {
         try ResultsStore.writeAtomically(csv, to: (folder as NSString).appendingPathComponent("calibration.csv"))
+        try ResultsStore.writeAtomically(pairsCSV, to: (folder as NSString).appendingPathComponent("calibration-pairs.csv"))
     }
 }

@@ -40,6 +40,10 @@ final class MetaLabelCalibrationTests: XCTestCase {
         try calibration.write(to: dir)
         let csv = try String(contentsOfFile: dir + "/calibration.csv", encoding: .utf8)
         XCTAssertTrue(csv.hasPrefix("cells,truth,kendall_tau,tau_ci95_low,tau_ci95_high,spearman\n15,"), csv)
+        let pairs = try String(contentsOfFile: dir + "/calibration-pairs.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(pairs.count, 16)
+        XCTAssertEqual(pairs.first, "arch,label,truth")
+        XCTAssertTrue(pairs[1].hasPrefix(space.describe(cells[0]) + ","), String(pairs[1]))
     }
 
     func testACellMissingFromTheTableIsAOneLineError() throws {

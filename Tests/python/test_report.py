@@ -61,3 +61,26 @@ def test_optional_sections_appear_when_their_csvs_exist(tmp_path):
     report = (tmp_path / "out" / "report.md").read_text()
     assert "## RWE scatter" in report and "## Pareto front" in report and "Sections skipped" not in report
     assert (tmp_path / "out" / "report-rwe.png").stat().st_size > 10_000
+
+
+def test_rwe_noise_section_draws_the_repeat_agreement(tmp_path):
+    """With an RWE run of several weight initialisations a cell, the noise section reports scipy's tau
+    between initialisations and of their mean against the truth."""
+    from scipy import stats
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    rng = np.random.default_rng(1)
+    truth = rng.uniform(70, 94, 30)
+    scores = [[t / 100 + rng.normal(0, 0.05) for _ in range(3)] for t in truth]
+    lines = ["trial,seed,rank,arch,rwe_accuracy,neg_rwe_loss,params,macs,naswot,synflow_log,truth"]
+    lines += [f"{c},{k},{c},x,{s[k]},-1,1,1,1,1,{truth[c]}" for c, s in enumerate(scores) for k in range(3)]
+    (data / "rwe-noise-nb201").mkdir(exist_ok=True)
+    (data / "rwe-noise-nb201" / "results.csv").write_text("\n".join(lines) + "\n")
+    make_report(data, tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## RWE noise: agreement between weight initialisations" in report
+    tau12 = stats.kendalltau([s[0] for s in scores], [s[1] for s in scores]).statistic
+    assert f"| initialisation 1 vs 2 | {tau12:.3f} |" in report
+    mean = [sum(s) / 3 for s in scores]
+    assert f"| mean of 3 vs truth | {stats.kendalltau(mean, truth).statistic:.3f} |" in report

@@ -13,7 +13,9 @@ when its files are missing):
   search-nb201-mean/trials.csv                 random, evolution, local search with seed-mean answers
   conet/search-*/{trials,timing}.csv           `nasbench conet search` runs: channel evolution per trial
   conet/final.csv, verdict.csv                 `nasbench conet report`: accuracy against parameters
-optional extras, drawn only when such loose files are present (never listed as skipped):
+  metad2a-calibration/calibration{,-pairs}.csv  MetaD2A's label recipe against the table (report_noise.py)
+optional extras, drawn only when such files are present (never listed as skipped):
+  rwe-noise-nb201/results.csv                  RWE under several weight initialisations (report_noise.py)
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
 and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
@@ -43,6 +45,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "scripts"))
 import plot_predictors  # noqa: E402
+import report_noise  # noqa: E402
 
 COLLECT = {
     "predictors-nb201": ("runs/predictors-nb201", ["results.csv", "summary.csv", "config.json"]),
@@ -425,9 +428,12 @@ def main():
         lambda: moo_section(args.data, args.out),
         lambda: weaknas_section(args.data, args.out),
         lambda: conet_section(args.data, args.out),
+        lambda: report_noise.metad2a_calibration_section(args.data, args.out),
         regression_section,
     )
     optional = (
+        # The RWE noise run carries its CSVs from session to session; drawn once they exist.
+        lambda: report_noise.rwe_noise_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
         lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
     )
