@@ -174,6 +174,32 @@ final class DNNLBlockedData: @unchecked Sendable {
         }
     }
 
+    /// The same values in layout `tag` (oneDNN reorders per batch chunk; through row-major if oneDNN
+    /// reports an error).
+    func converted(to tag: dnnl_format_tag_t) -> DNNLBlockedData {
+        let out = DNNLBlockedData(tag: tag, dims: dims)
+        let chunkDims = { (images: Int) in [images, self.dims[1], self.dims[2], self.dims[3]] }
+        do {
+            let dnnl = try DNNL.shared.get()
+            try dnnl.forEachChunk(count: dims[0], op: "blocked to blocked") { range, context in
+                let images = range.count
+                let step = try dnnl.cached("blocked to blocked \(self.tag.rawValue) \(tag.rawValue) \(chunkDims(images))") {
+                    let from = self.layout(images: images), to = out.layout(images: images)
+                    let reorder = try DNNLPrimitive(reorderFrom: from, to: to, engine: dnnl.engine, op: "blocked to blocked",
+                                                    shapes: "\(chunkDims(images))")
+                    return try DNNLStep(reorder, inputs: [(DNNL_ARG_FROM, from)], outputs: [(DNNL_ARG_TO, to)],
+                                        engine: dnnl.engine, op: "blocked to blocked", shapes: "\(chunkDims(images))")
+                }
+                try step.run([UnsafeMutableRawPointer(self.image(range.lowerBound)), UnsafeMutableRawPointer(out.image(range.lowerBound))],
+                             engine: dnnl.engine, context: context, counts: false)
+            }
+            return out
+        } catch {
+            TensorBackend.recordFallback(error)
+            return DNNLBlockedData(rowMajor: rowMajor(), tag: tag, dims: dims)
+        }
+    }
+
     /// The cached reorder of `images` images between this layout and `nchw` (`toRowMajor`: from this layout).
     private func reorder(images: Int, toRowMajor: Bool, dnnl: DNNL) throws -> DNNLStep {
         let chunkDims = [images, dims[1], dims[2], dims[3]]

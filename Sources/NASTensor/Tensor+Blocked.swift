@@ -25,9 +25,16 @@ extension Tensor {
         }
     }
 
-    /// `a + b` on blocked values of the same shape and layout.
+    /// `a + b` of the same shape when either is blocked, in the layout of the first blocked one: the
+    /// other operand is reordered into it (a sum of a convolution and a skip edge whose layouts differ,
+    /// or of a blocked and a row-major value, stays blocked for the ops after it).
     static func addBlocked(_ a: Tensor, _ b: Tensor) -> Tensor? {
-        guard let x = a.blocked, let z = b.blocked, x.matches(z) else { return nil }
+        guard a.shape == b.shape, a.rank == 4, let lead = a.blocked ?? b.blocked else { return nil }
+        func inLayout(_ t: Tensor) -> DNNLBlockedData {
+            guard let own = t.blocked else { return DNNLBlockedData(rowMajor: t.data, tag: lead.tag, dims: lead.dims) }
+            return own.matches(lead) ? own : own.converted(to: lead.tag)
+        }
+        let x = inLayout(a), z = inLayout(b)
         let y = x.sameLayout()
         forEachImageChunk(x) { first, floats in
             Kernels.addRaw(y.image(first), x.image(first), z.image(first), floats)

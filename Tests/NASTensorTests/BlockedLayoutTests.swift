@@ -56,10 +56,34 @@ final class BlockedLayoutTests: XCTestCase {
                 XCTAssertNotNil(sum.blocked, "sum kept the layout, \(dims)")
                 XCTAssertEqual(relu.data, a.relu().data)
                 XCTAssertEqual(sum.data, (a + b).data)
-                // Mixed layouts fall back to row-major.
-                XCTAssertEqual((blockedTensor(a.data, tag: tag, dims: dims) + b).data, (a + b).data)
+                // A blocked and a row-major operand: the sum in the blocked one's layout, either order.
+                for mixed in [blockedTensor(a.data, tag: tag, dims: dims) + b, a + blockedTensor(b.data, tag: tag, dims: dims)] {
+                    XCTAssertEqual(mixed.blocked?.tag, tag, "mixed sum kept the layout, \(dims)")
+                    XCTAssertEqual(mixed.data, (a + b).data)
+                }
+                // Two layouts: the second operand reordered into the first's.
+                let other = tag == dnnl_nhwc ? dnnl_nChw8c : dnnl_nhwc
+                let across = ba + blockedTensor(b.data, tag: other, dims: dims)
+                XCTAssertEqual(across.blocked?.tag, tag, "sum across layouts, \(dims)")
+                XCTAssertEqual(across.data, (a + b).data)
             }
         }
+    }
+
+    /// A sum across layouts in a graph: each operand gets the sum's gradient, whatever its layout.
+    func testGradientsOfASumAcrossLayouts() {
+        var rng = SplitMix64(seed: 9)
+        let dims = [3, 20, 4, 5]
+        let a0 = Tensor.randomNormal(dims, using: &rng).data, b0 = Tensor.randomNormal(dims, using: &rng).data
+        let a = blockedTensor(a0, tag: dnnl_nChw16c, dims: dims), b = blockedTensor(b0, tag: dnnl_nhwc, dims: dims)
+        let c = Tensor(shape: dims, data: b0, requiresGrad: true)
+        a.requiresGrad = true; b.requiresGrad = true
+        let seed = (0..<a0.count).map { Float($0 % 5) - 2 }
+        ((a + b) + c).relu().backward(seed: seed)
+        let expected = zip(zip(a0, b0).map { $0 + $1 + $1 }, seed).map { $0 > 0 ? $1 : 0 }
+        XCTAssertEqual(a.gradStorage ?? [], expected)
+        XCTAssertEqual(b.gradStorage ?? [], expected)
+        XCTAssertEqual(c.gradStorage ?? [], expected)
     }
 
     func testBatchNormMatchesReference() {
