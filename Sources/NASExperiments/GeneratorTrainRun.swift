@@ -90,10 +90,7 @@ public enum GeneratorTrainRun {
         var schedule = PlateauSchedule(initialRate: spec.learningRate)
         var losses: [Double] = [], last = GeneratorScore.none
         if let state {
-            let checkpoint = TrainingCheckpoint(model: generator, optimizer: optimizer)
-            try ModelFiles.loadWeights(checkpoint, from: folder.checkpointPath(state.epoch))
-            checkpoint.restoreOptimizer()
-            for loss in state.trainLosses { schedule.step(metric: loss) }
+            schedule = try folder.restore(generator, optimizer: optimizer, epoch: state.epoch, losses: state.trainLosses, initialRate: spec.learningRate)
             (losses, last) = (state.trainLosses, state.validation)
         }
         let data = GeneratorBatches(pairs: pairs.pairs, sets: sets, numSample: spec.numSample)
@@ -112,9 +109,7 @@ public enum GeneratorTrainRun {
             try folder.append("epochs.csv", rows: [["\(epoch)", CSVLine.number(rate)] + [fit.total, fit.reconstruction, fit.kl].map { CSVLine.number($0) }
                 + last.fields])
             try folder.append("timing.csv", rows: [["\(epoch)", ConetSearchRun.seconds(clock, trained), ConetSearchRun.seconds(trained, Date())]])
-            try TrainingCheckpoint(model: generator, optimizer: optimizer).saveState(to: folder.checkpointPath(epoch))
-            try folder.writeState(State(epoch: epoch, trainLosses: losses, validation: last))
-            folder.dropCheckpoints(except: epoch)
+            try folder.finishEpoch(epoch, model: generator, optimizer: optimizer, state: State(epoch: epoch, trainLosses: losses, validation: last))
             try afterEpoch(epoch)
         }
         try generator.saveState(to: folder.file(MetaGeneratorModel.weightsFile))

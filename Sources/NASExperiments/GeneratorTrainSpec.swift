@@ -35,10 +35,7 @@ public struct GeneratorTrainSpec: ExperimentSpec, Sendable, Equatable {
 
     /// Rejects specs no run can do, in one line.
     public func validate() throws {
-        guard epochs >= 1 else { throw ExperimentError.badInput("--epochs must be at least 1, got \(epochs)") }
-        guard batchSize >= 1 else { throw ExperimentError.badInput("--batch-size must be at least 1, got \(batchSize)") }
-        guard learningRate > 0, learningRate.isFinite else { throw ExperimentError.badInput("--lr must be a positive number, got \(learningRate)") }
-        guard numSample >= 1 else { throw ExperimentError.badInput("--num-sample must be at least 1, got \(numSample)") }
+        try PredictorTrainSpec.validateRecipe(epochs: epochs, batchSize: batchSize, learningRate: learningRate, numSample: numSample)
         guard (1...15_625).contains(candidates), pairsPerTask >= 1 else {
             throw ExperimentError.badInput("--candidates must be in 1...15625 and --pairs-per-task at least 1")
         }

@@ -24,11 +24,9 @@ public struct MetaGeneratorModel: Codable, Sendable, Equatable {
 
     /// The generator at `path`: a run folder, or its `generator.h5` (the description read beside it).
     public static func load(_ path: String) throws -> (model: MetaGeneratorModel, generator: GraphGenerator) {
-        let (description, weights) = try ModelFiles.locate(path, description: descriptionFile, weights: weightsFile, what: "--generator")
-        let model: MetaGeneratorModel = try ModelFiles.decode(description)
-        var rng = SplitMix64(seed: 0)  // every weight is then loaded
-        let generator = GraphGenerator(configuration: model.configuration, using: &rng)
-        try ModelFiles.loadWeights(generator, from: weights)
-        return (model, generator)
+        try ModelFiles.load(path, description: descriptionFile, weights: weightsFile, what: "--generator") { (model: MetaGeneratorModel) in
+            var rng = SplitMix64(seed: 0)
+            return GraphGenerator(configuration: model.configuration, using: &rng)
+        }
     }
 }

@@ -24,11 +24,9 @@ public struct MetaPredictorModel: Codable, Sendable, Equatable {
 
     /// The predictor at `path`: a run folder, or its `predictor.h5` (the description read beside it).
     public static func load(_ path: String) throws -> (model: MetaPredictorModel, predictor: MetaPredictor) {
-        let (description, weights) = try ModelFiles.locate(path, description: descriptionFile, weights: weightsFile, what: "--predictor")
-        let model: MetaPredictorModel = try ModelFiles.decode(description)
-        var rng = SplitMix64(seed: 0)  // every weight is then loaded
-        let predictor = MetaPredictor(configuration: model.configuration, using: &rng)
-        try ModelFiles.loadWeights(predictor, from: weights)
-        return (model, predictor)
+        try ModelFiles.load(path, description: descriptionFile, weights: weightsFile, what: "--predictor") { (model: MetaPredictorModel) in
+            var rng = SplitMix64(seed: 0)
+            return MetaPredictor(configuration: model.configuration, using: &rng)
+        }
     }
 }

@@ -21,6 +21,17 @@ enum ModelFiles {
         return (descriptionPath, weightsPath)
     }
 
+    /// The description and the module it describes, from a run folder or its weights file:
+    /// `make` builds the module (any initialisation: every weight is then loaded).
+    static func load<Description: Decodable, Model: Module>(_ path: String, description: String, weights: String, what: String,
+                                                            make: (Description) -> Model) throws -> (Description, Model) {
+        let (descriptionPath, weightsPath) = try locate(path, description: description, weights: weights, what: what)
+        let value: Description = try decode(descriptionPath)
+        let module = make(value)
+        try loadWeights(module, from: weightsPath)
+        return (value, module)
+    }
+
     static func decode<T: Decodable>(_ path: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path)))

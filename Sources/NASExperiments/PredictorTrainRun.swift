@@ -86,10 +86,7 @@ public enum PredictorTrainRun {
         var schedule = PlateauSchedule(initialRate: spec.learningRate)
         var losses: [Double] = [], best: Outcome? = nil
         if let state {
-            let checkpoint = TrainingCheckpoint(model: predictor, optimizer: optimizer)
-            try ModelFiles.loadWeights(checkpoint, from: folder.checkpointPath(state.epoch))
-            checkpoint.restoreOptimizer()
-            for loss in state.trainLosses { schedule.step(metric: loss) }
+            schedule = try folder.restore(predictor, optimizer: optimizer, epoch: state.epoch, losses: state.trainLosses, initialRate: spec.learningRate)
             (losses, best) = (state.trainLosses, state.best)
         }
         let pairs = PredictorPairs(database: database, sets: sets, scaling: scaling, numSample: spec.numSample)
@@ -113,9 +110,7 @@ public enum PredictorTrainRun {
             try folder.append("epochs.csv", rows: [["\(epoch)", CSVLine.number(rate), CSVLine.number(fit.loss), CSVLine.number(fit.pearson)]
                 + heldPairs.fields + heldTasks.fields + [best.map { "\($0.bestEpoch)" } ?? ""]])
             try folder.append("timing.csv", rows: [["\(epoch)", ConetSearchRun.seconds(clock, trained), ConetSearchRun.seconds(trained, Date())]])
-            try TrainingCheckpoint(model: predictor, optimizer: optimizer).saveState(to: folder.checkpointPath(epoch))
-            try folder.writeState(State(epoch: epoch, trainLosses: losses, best: best))
-            folder.dropCheckpoints(except: epoch)
+            try folder.finishEpoch(epoch, model: predictor, optimizer: optimizer, state: State(epoch: epoch, trainLosses: losses, best: best))
             try afterEpoch(epoch)
         }
         if best == nil {

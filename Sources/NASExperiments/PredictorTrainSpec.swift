@@ -35,15 +35,20 @@ public struct PredictorTrainSpec: ExperimentSpec, Sendable, Equatable {
 
     /// Rejects specs no run can do, in one line.
     public func validate() throws {
-        guard epochs >= 1 else { throw ExperimentError.badInput("--epochs must be at least 1, got \(epochs)") }
-        guard batchSize >= 1 else { throw ExperimentError.badInput("--batch-size must be at least 1, got \(batchSize)") }
-        guard learningRate > 0, learningRate.isFinite else { throw ExperimentError.badInput("--lr must be a positive number, got \(learningRate)") }
-        guard numSample >= 1 else { throw ExperimentError.badInput("--num-sample must be at least 1, got \(numSample)") }
+        try Self.validateRecipe(epochs: epochs, batchSize: batchSize, learningRate: learningRate, numSample: numSample)
         guard heldOutTasks >= 0, heldOutTasks < 1, heldOutPairs > 0, heldOutPairs < 1 else {
             throw ExperimentError.badInput("--held-out-tasks must be in [0, 1) and --held-out-pairs in (0, 1), got \(heldOutTasks) and \(heldOutPairs)")
         }
         guard hiddenSize >= 1, embeddingSize >= 1, numHeads >= 1, embeddingSize % numHeads == 0 else {
             throw ExperimentError.badInput("--hidden-size and --embedding-size must be positive and --num-heads must divide --embedding-size")
         }
+    }
+
+    /// The checks both meta-training specs make of their common recipe fields.
+    static func validateRecipe(epochs: Int, batchSize: Int, learningRate: Double, numSample: Int) throws {
+        guard epochs >= 1 else { throw ExperimentError.badInput("--epochs must be at least 1, got \(epochs)") }
+        guard batchSize >= 1 else { throw ExperimentError.badInput("--batch-size must be at least 1, got \(batchSize)") }
+        guard learningRate > 0, learningRate.isFinite else { throw ExperimentError.badInput("--lr must be a positive number, got \(learningRate)") }
+        guard numSample >= 1 else { throw ExperimentError.badInput("--num-sample must be at least 1, got \(numSample)") }
     }
 }
