@@ -9,7 +9,7 @@ import NASTensorState
 /// pairs, as predictor/predictor.py does: per pair, the task's set drawn afresh (`numSample`
 /// training images of each class), labels scaled by ``AccuracyScaling`` (training pairs' mean and
 /// std), summed squared error, Adam, ReduceLROnPlateau (0.1, patience 10) stepped with the epoch's
-/// training loss, the best checkpoint by Pearson on the held-out pairs. A ``MetaPairSplit`` also
+/// training loss (or, with `plateauOn` `.valid`, the held-out pairs' loss), the best checkpoint by Pearson on the held-out pairs. A ``MetaPairSplit`` also
 /// holds out whole tasks, scored every epoch. Seeds: the model from `TrialSeed.derive(base: seed,
 /// trial: 0, stream: 1)`, epoch e's order and training sets from stream 2 of trial e, its held-out
 /// sets from stream 3, the split from stream 4 of trial 0.
@@ -35,8 +35,8 @@ public enum PredictorTrainRun {
 
     struct State: Codable {
         var epoch: Int
-        /// Every finished epoch's training loss: the plateau schedule is replayed from them.
-        var trainLosses: [Double]
+        /// Every finished epoch's plateau metric (``PredictorTrainSpec/plateauOn``): the schedule is replayed from them.
+        var plateauMetrics: [Double]
         var best: Outcome?
     }
 
@@ -86,8 +86,8 @@ public enum PredictorTrainRun {
         var schedule = PlateauSchedule(initialRate: spec.learningRate)
         var losses: [Double] = [], best: Outcome? = nil
         if let state {
-            schedule = try folder.restore(predictor, optimizer: optimizer, epoch: state.epoch, losses: state.trainLosses, initialRate: spec.learningRate)
-            (losses, best) = (state.trainLosses, state.best)
+            schedule = try folder.restore(predictor, optimizer: optimizer, epoch: state.epoch, losses: state.plateauMetrics, initialRate: spec.learningRate)
+            (losses, best) = (state.plateauMetrics, state.best)
         }
         let pairs = PredictorPairs(database: database, sets: sets, scaling: scaling, numSample: spec.numSample)
         for epoch in (state.map { $0.epoch + 1 } ?? 0)..<spec.epochs {
@@ -101,8 +101,9 @@ public enum PredictorTrainRun {
             var evalRNG = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: epoch, stream: 3))
             let heldPairs = pairs.score(predictor, labels: split.heldOutPairs, batchSize: spec.batchSize, using: &evalRNG)
             let heldTasks = pairs.score(predictor, labels: split.taskPairs, batchSize: spec.batchSize, using: &evalRNG)
-            schedule.step(metric: fit.loss)
-            losses.append(fit.loss)
+            let metric = spec.plateauOn == .train ? fit.loss : heldPairs.loss
+            schedule.step(metric: metric)
+            losses.append(metric)
             if heldPairs.pearson > (best?.heldOutPairs.pearson ?? -.infinity) {
                 best = Outcome(epochs: spec.epochs, trainingPairs: split.training.count, bestEpoch: epoch, heldOutPairs: heldPairs, heldOutTasks: heldTasks)
                 try predictor.saveState(to: folder.file(MetaPredictorModel.weightsFile))
@@ -110,7 +111,7 @@ public enum PredictorTrainRun {
             try folder.append("epochs.csv", rows: [["\(epoch)", CSVLine.number(rate), CSVLine.number(fit.loss), CSVLine.number(fit.pearson)]
                 + heldPairs.fields + heldTasks.fields + [best.map { "\($0.bestEpoch)" } ?? ""]])
             try folder.append("timing.csv", rows: [["\(epoch)", ConetSearchRun.seconds(clock, trained), ConetSearchRun.seconds(trained, Date())]])
-            try folder.finishEpoch(epoch, model: predictor, optimizer: optimizer, state: State(epoch: epoch, trainLosses: losses, best: best))
+            try folder.finishEpoch(epoch, model: predictor, optimizer: optimizer, state: State(epoch: epoch, plateauMetrics: losses, best: best))
             try afterEpoch(epoch)
         }
         if best == nil {

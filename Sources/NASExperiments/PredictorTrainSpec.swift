@@ -22,13 +22,18 @@ public struct PredictorTrainSpec: ExperimentSpec, Sendable, Equatable {
     /// `nz`: the dataset and graph embeddings.
     public var embeddingSize = 56
     public var numHeads = 4
+    /// The loss ReduceLROnPlateau watches: the epoch's training loss (the authors') or the held-out pairs' loss.
+    public var plateauOn = PlateauMetric.train
+
+    /// Which loss steps the learning-rate schedule.
+    public enum PlateauMetric: String, Codable, Sendable, CaseIterable { case train, valid }
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case epochs, batchSize = "batch_size", learningRate = "learning_rate", numSample = "num_sample", seed
         case heldOutTasks = "held_out_tasks", heldOutPairs = "held_out_pairs", hiddenSize = "hidden_size"
-        case embeddingSize = "embedding_size", numHeads = "num_heads"
+        case embeddingSize = "embedding_size", numHeads = "num_heads", plateauOn = "plateau_on"
     }
 
     public var hinted: Self { self }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import NASExperiments
 
+extension PredictorTrainSpec.PlateauMetric: ExpressibleByArgument {}
+
 /// `nasbench metad2a train-predictor`: the meta-predictor trained on a database's (task, cell, accuracy) pairs.
 struct MetaD2ATrainPredictor: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +12,7 @@ struct MetaD2ATrainPredictor: ParsableCommand {
         discussion: """
             Per pair, the task's set is --num-sample training images of each class drawn afresh (features from the \
             --features files, one per image set, encoded by `metad2a encode`); labels standardised as the authors do, \
-            summed squared error, Adam, ReduceLROnPlateau(0.1, patience 10) on the training loss; the best checkpoint \
+            summed squared error, Adam, ReduceLROnPlateau(0.1, patience 10) on the training loss (--plateau-on valid: the held-out pairs' loss); the best checkpoint \
             (predictor.h5) by Pearson on the held-out pairs. Whole tasks are held out too. --out gets config.json, \
             predictor.json, epochs.csv, timing.csv, checkpoints (--resume continues a killed run to the same bytes), \
             result.json (docs/METAD2A.md).
@@ -26,12 +28,16 @@ struct MetaD2ATrainPredictor: ParsableCommand {
     @Option(help: "Embedding width nz (default \(defaults.embeddingSize)).")
     var embeddingSize: Int?
 
+    @Option(help: "The loss the plateau schedule watches: train (the authors') or valid (the held-out pairs').")
+    var plateauOn: PredictorTrainSpec.PlateauMetric?
+
     func resolvedSpec() -> PredictorTrainSpec {
         var spec = Self.defaults
         common.apply(epochs: &spec.epochs, batchSize: &spec.batchSize, learningRate: &spec.learningRate, numSample: &spec.numSample,
                      heldOutTasks: &spec.heldOutTasks, hiddenSize: &spec.hiddenSize, seed: &spec.seed)
         if let heldOutPairs { spec.heldOutPairs = heldOutPairs }
         if let embeddingSize { spec.embeddingSize = embeddingSize }
+        if let plateauOn { spec.plateauOn = plateauOn }
         return spec
     }
 

@@ -68,6 +68,11 @@ final class MetaD2ATrainingTests: XCTestCase {
         XCTAssertEqual(recorded?["held_out_pairs"] as? [Int], split.heldOutPairs)
         let (model, _) = try MetaPredictorModel.load(clean)
         XCTAssertEqual(model.numSample, 3)
+        XCTAssertEqual((config?["spec"] as? [String: Any])?["plateau_on"] as? String, "train")
+        var onValid = Self.predictorSpec(epochs: 1)
+        onValid.plateauOn = .valid
+        try PredictorTrainRun.run(onValid, database: fixture.database, features: features, out: fixture.folder + "/valid", resume: false, progress: false)
+        XCTAssertTrue(try String(contentsOfFile: fixture.folder + "/valid/config.json", encoding: .utf8).contains("\"plateau_on\" : \"valid\""))
     }
 
     func testGeneratorResumesAndGenerationAgreesWithItsCSV() throws {
