@@ -9,13 +9,6 @@ final class MetaD2ATrainCLITests: XCTestCase {
         NSTemporaryDirectory() + "metad2a-train-cli-\(name)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
-    func assertOneLine(_ arguments: [String], contains expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try CLI.run(arguments)
-        XCTAssertNotEqual(result.status, 0, file: file, line: line)
-        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr, file: file, line: line)
-        XCTAssertTrue(result.stderr.hasPrefix("nasbench: error:") && result.stderr.contains(expected), result.stderr, file: file, line: line)
-    }
-
     func run(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let result = try CLI.run(arguments)
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
@@ -27,22 +20,22 @@ final class MetaD2ATrainCLITests: XCTestCase {
         let dir = scratch("chain")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let db = "\(dir)/db/metad2a-db.h5", features = "\(dir)/digits.h5"
-        try assertOneLine(["metad2a", "train-predictor", "--db", db, "--features", features, "--out", "\(dir)/p"], contains: "no such features file")
+        try CLI.assertOneLine(["metad2a", "train-predictor", "--db", db, "--features", features, "--out", "\(dir)/p"], contains: "no such features file")
         guard (try? CLI.run(["metad2a", "images", "digits"]))?.status == 0 else { throw XCTSkip("scikit-learn's digits not installed (make venv)") }
         _ = try run(["metad2a", "build-db", "--tasks", "3", "--cells-per-task", "4", "--seed", "3", "--train-per-class", "8", "--valid-per-class", "4",
                      "--channels", "4", "--epochs", "1", "--image-size", "8", "--sources", "digits", "--out", "\(dir)/db"])
         _ = try run(["metad2a", "encode", "digits", "--random-weights", "--width", "4", "--out", features])
-        try assertOneLine(["metad2a", "train-predictor", "--db", "\(dir)/none.h5", "--features", features, "--out", "\(dir)/p"], contains: "no such database file")
-        try assertOneLine(["metad2a", "train-predictor", "--db", db, "--features", features, "--num-sample", "9", "--out", "\(dir)/p"],
-                          contains: "--num-sample 9 is more than the 8 images")
+        try CLI.assertOneLine(["metad2a", "train-predictor", "--db", "\(dir)/none.h5", "--features", features, "--out", "\(dir)/p"], contains: "no such database file")
+        try CLI.assertOneLine(["metad2a", "train-predictor", "--db", db, "--features", features, "--num-sample", "9", "--out", "\(dir)/p"],
+                              contains: "--num-sample 9 is more than the 8 images")
         let small = ["--hidden-size", "16", "--num-sample", "4", "--held-out-tasks", "0.34"]
         let trained = try run(["metad2a", "train-predictor", "--db", db, "--features", features, "--epochs", "2", "--embedding-size", "8",
                                "--held-out-pairs", "0.25", "--out", "\(dir)/p"] + small)
         XCTAssertTrue(trained.hasPrefix("predictor trained 2 epochs on 6 pairs"), trained)
         let epochs = try String(contentsOfFile: "\(dir)/p/epochs.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(epochs.count, 3)
-        try assertOneLine(["metad2a", "train-generator", "--db", db, "--features", features, "--predictor", "\(dir)/none", "--out", "\(dir)/g"],
-                          contains: "--predictor \(dir)/none: no such file or folder")
+        try CLI.assertOneLine(["metad2a", "train-generator", "--db", db, "--features", features, "--predictor", "\(dir)/none", "--out", "\(dir)/g"],
+                              contains: "--predictor \(dir)/none: no such file or folder")
         let generator = try run(["metad2a", "train-generator", "--db", db, "--features", features, "--predictor", "\(dir)/p", "--epochs", "2",
                                  "--latent-size", "8", "--out", "\(dir)/g"] + small)
         XCTAssertTrue(generator.hasPrefix("generator trained 2 epochs on 2 pairs"), generator)
@@ -50,9 +43,9 @@ final class MetaD2ATrainCLITests: XCTestCase {
                                  "--count", "6", "--set-draws", "2", "--out", "\(dir)/gen"])
         XCTAssertTrue(generated.hasPrefix("6 unique valid cells of 6 from "), generated)
         XCTAssertEqual(try String(contentsOfFile: "\(dir)/gen/ranked.csv", encoding: .utf8).split(separator: "\n").count, 7)
-        try assertOneLine(["metad2a", "generate", "--generator", "\(dir)/g", "--predictor", "\(dir)/p", "--features", db, "--out", "\(dir)/gen2"],
-                          contains: "not a MetaD2A feature file")
-        try assertOneLine(["metad2a", "generate", "--generator", "\(dir)/g", "--predictor", "\(dir)/p", "--features", features,
+        try CLI.assertOneLine(["metad2a", "generate", "--generator", "\(dir)/g", "--predictor", "\(dir)/p", "--features", db, "--out", "\(dir)/gen2"],
+                              contains: "not a MetaD2A feature file")
+        try CLI.assertOneLine(["metad2a", "generate", "--generator", "\(dir)/g", "--predictor", "\(dir)/p", "--features", features,
                            "--table", "\(dir)/none.h5", "--out", "\(dir)/gen2"], contains: "--table \(dir)/none.h5: no such file")
     }
 }
