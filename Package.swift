@@ -78,7 +78,7 @@ let package = Package(
         // CONetV2 (channel-size search): EVBMF, the layer quality metric, dependency groups.
         .target(name: "NASConet", dependencies: ["NASCore", "NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         // MetaD2A (Lee, Hyung, Hwang, ICLR 2021): NB201 cells as 8-node graphs, set encoder, graph VAE, meta-predictor.
-        .target(name: "NASMetaD2A", dependencies: ["NASCore", "NASTensor", "NASSpaces"], swiftSettings: optimisedInDebug),
+        .target(name: "NASMetaD2A", dependencies: ["NASCore", "NASTensor", "NASSpaces", "CKernels"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "NASOracleTests", dependencies: ["NASOracle", "NASHDF5", "TestSupport"],
             exclude: ["Fixtures"]),  // tfrecord files read by path (tools/reference/nb101_tfrecord_fixtures.py)
-        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASMetaD2A", "NASPredictors", "NASDatasets", "NASSpaces", "NASHDF5", "TestSupport"]),
+        .testTarget(name: "NASExperimentsTests", dependencies: ["NASExperiments", "NASMetaD2A", "NASOracle", "NASTensor", "NASPredictors", "NASDatasets", "NASSpaces", "NASHDF5", "TestSupport"]),
         .testTarget(name: "NASEvaluatorsTests", dependencies: ["NASEvaluators", "NASOracle", "TestSupport"]),
         .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASOracle", "NASSpaces", "TestSupport"]),
         .testTarget(name: "NASConetTests", dependencies: ["NASConet", "NASTensor", "NASEvaluators", "NASSpaces", "NASCore", "NASDatasets", "TestSupport"]),

@@ -16,6 +16,10 @@ public struct MetaD2ADatabaseFile {
         public var arch: NB201Cell
         public var seed: UInt64
         public var accuracy: Double
+
+        public init(task: Int, cell: Int, arch: NB201Cell, seed: UInt64, accuracy: Double) {
+            self.task = task; self.cell = cell; self.arch = arch; self.seed = seed; self.accuracy = accuracy
+        }
     }
 
     public let spec: MetaD2ADatabaseSpec

@@ -30,26 +30,19 @@ final class ConetCLITests: XCTestCase {
             "nasbench: error: unknown model 'vgg16': expected resnet20, resnet32, resnet34 or nb201[:CELL] (an NB201 cell string)\n")
     }
 
-    func assertOneLine(_ arguments: [String], contains text: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try CLI.run(arguments)
-        XCTAssertNotEqual(result.status, 0, file: file, line: line)
-        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr, file: file, line: line)
-        XCTAssertTrue(result.stderr.hasPrefix("nasbench: error:") && result.stderr.contains(text), result.stderr, file: file, line: line)
-    }
-
     /// Bad settings are refused before any data is read.
     func testBadSearchAndTrainSettingsAreOneLine() throws {
-        try assertOneLine(["conet", "search", "--model", "vgg16", "--cifar", "x", "--out", NSTemporaryDirectory() + "c1"], contains: "unknown model 'vgg16'")
-        try assertOneLine(["conet", "search", "--initial-width", "4", "--cifar", "x", "--out", NSTemporaryDirectory() + "c2"],
-                          contains: "initial width 4 outside the bounds [16, 256]")
-        try assertOneLine(["conet", "search", "--min-width", "64", "--max-width", "32", "--cifar", "x", "--out", NSTemporaryDirectory() + "c3"],
-                          contains: "bounds [64, 32]")
-        try assertOneLine(["conet", "search", "--trials", "5", "--cifar", "x", "--out", NSTemporaryDirectory() + "c4"], contains: "at least 7")
-        try assertOneLine(["conet", "search", "--learning-rate=-1", "--cifar", "x", "--out", NSTemporaryDirectory() + "c5"], contains: "learning rate -1")
-        try assertOneLine(["conet", "train", "--widths", "8,8", "--cifar", "x", "--out", NSTemporaryDirectory() + "c6"], contains: "2 widths for a network of 12")
-        try assertOneLine(["conet", "train", "--widths", "8,x", "--cifar", "x", "--out", NSTemporaryDirectory() + "c7"], contains: "comma-separated integers")
-        try assertOneLine(["conet", "train", "--cifar", NSTemporaryDirectory() + "missing.tar.gz", "--out", NSTemporaryDirectory() + "c8"], contains: "missing.tar.gz")
-        try assertOneLine(["conet", "widths", "resnet20", "--rule", "random", "--parameters", "10"], contains: "no widths in [8, 128] have 10 parameters")
+        try CLI.assertOneLine(["conet", "search", "--model", "vgg16", "--cifar", "x", "--out", NSTemporaryDirectory() + "c1"], contains: "unknown model 'vgg16'")
+        try CLI.assertOneLine(["conet", "search", "--initial-width", "4", "--cifar", "x", "--out", NSTemporaryDirectory() + "c2"],
+                              contains: "initial width 4 outside the bounds [16, 256]")
+        try CLI.assertOneLine(["conet", "search", "--min-width", "64", "--max-width", "32", "--cifar", "x", "--out", NSTemporaryDirectory() + "c3"],
+                              contains: "bounds [64, 32]")
+        try CLI.assertOneLine(["conet", "search", "--trials", "5", "--cifar", "x", "--out", NSTemporaryDirectory() + "c4"], contains: "at least 7")
+        try CLI.assertOneLine(["conet", "search", "--learning-rate=-1", "--cifar", "x", "--out", NSTemporaryDirectory() + "c5"], contains: "learning rate -1")
+        try CLI.assertOneLine(["conet", "train", "--widths", "8,8", "--cifar", "x", "--out", NSTemporaryDirectory() + "c6"], contains: "2 widths for a network of 12")
+        try CLI.assertOneLine(["conet", "train", "--widths", "8,x", "--cifar", "x", "--out", NSTemporaryDirectory() + "c7"], contains: "comma-separated integers")
+        try CLI.assertOneLine(["conet", "train", "--cifar", NSTemporaryDirectory() + "missing.tar.gz", "--out", NSTemporaryDirectory() + "c8"], contains: "missing.tar.gz")
+        try CLI.assertOneLine(["conet", "widths", "resnet20", "--rule", "random", "--parameters", "10"], contains: "no widths in [8, 128] have 10 parameters")
     }
 
     func testScaledWidthsHitTheBudgetAndRandomWidthsFollowTheSeed() throws {
@@ -77,7 +70,7 @@ final class ConetCLITests: XCTestCase {
         let first = try CLI.run(args)
         XCTAssertEqual(first.status, 0, first.stderr)
         try Data("not hdf5".utf8).write(to: URL(fileURLWithPath: out + "/checkpoint-1.h5"))
-        try assertOneLine(args + ["--resume"], contains: "checkpoint-1.h5")
-        try assertOneLine(args, contains: "add --resume")
+        try CLI.assertOneLine(args + ["--resume"], contains: "checkpoint-1.h5")
+        try CLI.assertOneLine(args, contains: "add --resume")
     }
 }

@@ -10,13 +10,6 @@ final class MetaD2AEncoderCLITests: XCTestCase {
         NSTemporaryDirectory() + "metad2a-encoder-cli-\(name)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
-    func assertOneLine(_ arguments: [String], contains expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try CLI.run(arguments)
-        XCTAssertNotEqual(result.status, 0, file: file, line: line)
-        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr, file: file, line: line)
-        XCTAssertTrue(result.stderr.hasPrefix("nasbench: error:") && result.stderr.contains(expected), result.stderr, file: file, line: line)
-    }
-
     func testBadInputIsOneLine() throws {
         let dir = scratch("bad")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -24,16 +17,16 @@ final class MetaD2AEncoderCLITests: XCTestCase {
         let corrupt = "\(dir)/corrupt.h5"
         try Data("not an HDF5 file".utf8).write(to: URL(fileURLWithPath: corrupt))
         let out = "\(dir)/features.h5"
-        try assertOneLine(["metad2a", "encode", "digits", "--encoder", "\(dir)/missing.h5", "--out", out], contains: "not found")
-        try assertOneLine(["metad2a", "encode", "digits", "--encoder", corrupt, "--out", out], contains: "not a readable HDF5 encoder state")
-        try assertOneLine(["metad2a", "encode", "imagenet", "--random-weights", "--out", out], contains: "'imagenet' is invalid")
-        try assertOneLine(["metad2a", "encode", "digits", "--out", out], contains: "--random-weights")
-        try assertOneLine(["metad2a", "encode", "cifar10", "--random-weights", "--out", out], contains: "needs the CIFAR-10 archive")
-        try assertOneLine(["metad2a", "train-encoder", "--sources", "cifar10", "--out", "\(dir)/run"], contains: "meta-test set")
-        try assertOneLine(["metad2a", "train-encoder", "--sources", "imagenet", "--out", "\(dir)/run"], contains: "unknown image set 'imagenet'")
-        try assertOneLine(["metad2a", "encoder-report", "--ways", "1", "--sources", "digits", "--out", "\(dir)/report"], contains: "--ways must be at least 2")
-        try assertOneLine(["metad2a", "encoder-report", "--encoder", corrupt, "--sources", "digits", "--out", "\(dir)/report"],
-                          contains: "not a readable HDF5 encoder state")
+        try CLI.assertOneLine(["metad2a", "encode", "digits", "--encoder", "\(dir)/missing.h5", "--out", out], contains: "not found")
+        try CLI.assertOneLine(["metad2a", "encode", "digits", "--encoder", corrupt, "--out", out], contains: "not a readable HDF5 encoder state")
+        try CLI.assertOneLine(["metad2a", "encode", "imagenet", "--random-weights", "--out", out], contains: "'imagenet' is invalid")
+        try CLI.assertOneLine(["metad2a", "encode", "digits", "--out", out], contains: "--random-weights")
+        try CLI.assertOneLine(["metad2a", "encode", "cifar10", "--random-weights", "--out", out], contains: "needs the CIFAR-10 archive")
+        try CLI.assertOneLine(["metad2a", "train-encoder", "--sources", "cifar10", "--out", "\(dir)/run"], contains: "meta-test set")
+        try CLI.assertOneLine(["metad2a", "train-encoder", "--sources", "imagenet", "--out", "\(dir)/run"], contains: "unknown image set 'imagenet'")
+        try CLI.assertOneLine(["metad2a", "encoder-report", "--ways", "1", "--sources", "digits", "--out", "\(dir)/report"], contains: "--ways must be at least 2")
+        try CLI.assertOneLine(["metad2a", "encoder-report", "--encoder", corrupt, "--sources", "digits", "--out", "\(dir)/report"],
+                              contains: "not a readable HDF5 encoder state")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 

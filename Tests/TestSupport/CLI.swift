@@ -45,4 +45,14 @@ public enum CLI {
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
     }
+
+    /// Asserts that `nasbench arguments` fails with one line on standard error, `nasbench: error: ...`
+    /// containing `expected`.
+    public static func assertOneLine(_ arguments: [String], contains expected: String, file: StaticString = #filePath,
+                                     line: UInt = #line) throws {
+        let result = try run(arguments)
+        XCTAssertNotEqual(result.status, 0, file: file, line: line)
+        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.hasPrefix("nasbench: error:") && result.stderr.contains(expected), result.stderr, file: file, line: line)
+    }
 }

@@ -1,0 +1,67 @@
+import NASCore
+import NASMetaD2A
+import NASSpaces
+import NASTensor
+
+/// The unique valid NB201 cells a generator decodes from a dataset, in the order first found,
+/// with the counts of decodes and valid decodes (MetaD2A's `generate_architectures`).
+struct GeneratedCells {
+    /// One ranked cell: the meta-predictor's accuracy (%) averaged over set draws, and its spread.
+    struct Ranked {
+        var cell: NB201Cell
+        var mean: Double
+        var std: Double
+    }
+
+    let cells: [NB201Cell]
+    let decoded: Int
+    let valid: Int
+
+    /// Per decode, a fresh set draw (set 0 of `sets`, `numSample` images a class), its `z = mu`,
+    /// one sampled decode; until `count` unique valid cells or `attempts` decodes.
+    init(generator: GraphGenerator, sets: MetaFeatureSets, numSample: Int, count: Int, attempts: Int,
+         using rng: inout some RandomNumberGenerator) throws {
+        var cells: [NB201Cell] = [], seen: Set<NB201Cell> = [], decoded = 0, valid = 0
+        while cells.count < count, decoded < attempts {
+            let mean = GradMode.withNoGrad { generator(sets.draw(0, samples: numSample, using: &rng)) }
+            let graphs: [MetaD2AGraph]
+            do { graphs = try generator.decode(mean, sampling: true, using: &rng) } catch {
+                throw ExperimentError.badInput("the generator's scores are not finite numbers (\(error)): its weights have diverged")
+            }
+            decoded += 1
+            guard let graph = graphs.first, let cell = try? graph.nb201Cell() else { continue }
+            valid += 1
+            if seen.insert(cell).inserted { cells.append(cell) }
+        }
+        self.cells = cells
+        self.decoded = decoded
+        self.valid = valid
+    }
+
+    /// `cells` ranked by the predictor's accuracy (%), each the mean over `draws` set draws (the
+    /// same draws for every cell), best first; equal means in cell rank order.
+    static func rank(_ cells: [NB201Cell], predictor: MetaPredictor, model: MetaPredictorModel, sets: MetaFeatureSets, draws: Int,
+                     using rng: inout some RandomNumberGenerator) -> [Ranked] {
+        var sums = [Double](repeating: 0, count: cells.count), squares = sums
+        GradMode.withNoGrad {
+            for _ in 0..<draws {
+                let embedding = predictor(sets.draw(0, samples: model.numSample, using: &rng))
+                for start in stride(from: 0, to: cells.count, by: 100) {
+                    let part = cells[start..<min(start + 100, cells.count)]
+                    let graphs = predictor.encodeGraphs(part.map { MetaD2AGraph(cell: $0) })
+                    let scores = predictor.head(Tensor.cat([Tensor.cat(Array(repeating: embedding, count: part.count), axis: 0), graphs], axis: 1))
+                    for (k, s) in scores.data.enumerated() {
+                        let accuracy = model.scaling.accuracy(scaled: Double(s))
+                        sums[start + k] += accuracy
+                        squares[start + k] += accuracy * accuracy
+                    }
+                }
+            }
+        }
+        let n = Double(draws)
+        let ranked = cells.indices.map { k in
+            Ranked(cell: cells[k], mean: sums[k] / n, std: max(0, squares[k] / n - (sums[k] / n) * (sums[k] / n)).squareRoot())
+        }
+        return ranked.sorted { $0.mean != $1.mean ? $0.mean > $1.mean : $0.cell.rank < $1.cell.rank }
+    }
+}
