@@ -78,7 +78,7 @@ let package = Package(
         // CONetV2 (channel-size search): EVBMF, the layer quality metric, dependency groups.
         .target(name: "NASConet", dependencies: ["NASCore", "NASTensor", "NASSpaces", "NASDatasets"], swiftSettings: optimisedInDebug),
         // MetaD2A (Lee, Hyung, Hwang, ICLR 2021): NB201 cells as 8-node graphs, set encoder, graph VAE, meta-predictor.
-        .target(name: "NASMetaD2A", dependencies: ["NASCore", "NASTensor", "NASSpaces", "CKernels"], swiftSettings: optimisedInDebug),
+        .target(name: "NASMetaD2A", dependencies: ["NASCore", "NASTensor", "NASSpaces"], swiftSettings: optimisedInDebug),
         .target(name: "NASSearch", dependencies: ["NASCore", "NASOracle", "NASSpaces", "NASPredictors"]),
         .target(
             name: "NASExperiments",

@@ -20,7 +20,7 @@ struct GeneratorBatches {
 
     /// One epoch over `indices` in an order shuffled by `rng` (then each batch's sets, then its
     /// noise): the loss and its parts summed and divided by the pairs.
-    func trainEpoch(_ generator: GraphGenerator, optimizer: ResumableAdam, pairs indices: [Int], batchSize: Int,
+    func trainEpoch(_ generator: GraphGenerator, optimizer: Adam, pairs indices: [Int], batchSize: Int,
                     using rng: inout some RandomNumberGenerator, onBatch: () -> Void) -> (total: Double, reconstruction: Double, kl: Double) {
         var order = indices
         rng.shuffle(&order)

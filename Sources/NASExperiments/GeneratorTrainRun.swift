@@ -86,7 +86,7 @@ public enum GeneratorTrainRun {
 
         var initRNG = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: 0, stream: 1))
         let generator = GraphGenerator(configuration: configuration, using: &initRNG)
-        let optimizer = ResumableAdam(parameters: generator.parameters(), learningRate: Float(spec.learningRate))
+        let optimizer = Adam(parameters: generator.parameters(), learningRate: Float(spec.learningRate))
         var schedule = PlateauSchedule(initialRate: spec.learningRate)
         var losses: [Double] = [], last = GeneratorScore.none
         if let state {

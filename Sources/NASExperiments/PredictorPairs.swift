@@ -25,7 +25,7 @@ struct PredictorPairs {
 
     /// One epoch over `labels` in an order shuffled by `rng`: the summed squared error per pair
     /// (the authors' `trloss / dlen`) and the Pearson correlation of predictions and targets.
-    func trainEpoch(_ predictor: MetaPredictor, optimizer: ResumableAdam, labels: [Int], batchSize: Int,
+    func trainEpoch(_ predictor: MetaPredictor, optimizer: Adam, labels: [Int], batchSize: Int,
                     using rng: inout some RandomNumberGenerator, onBatch: () -> Void) -> (loss: Double, pearson: Double) {
         var order = labels
         rng.shuffle(&order)

@@ -82,7 +82,7 @@ public enum PredictorTrainRun {
         try folder.openTable("timing.csv", header: timingHeader, keepingUpTo: state?.epoch)
         var initRNG = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: 0, stream: 1))
         let predictor = MetaPredictor(configuration: configuration, using: &initRNG)
-        let optimizer = ResumableAdam(parameters: predictor.parameters(), learningRate: Float(spec.learningRate))
+        let optimizer = Adam(parameters: predictor.parameters(), learningRate: Float(spec.learningRate))
         var schedule = PlateauSchedule(initialRate: spec.learningRate)
         var losses: [Double] = [], best: Outcome? = nil
         if let state {

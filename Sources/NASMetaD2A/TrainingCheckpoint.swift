@@ -1,18 +1,23 @@
 import NASTensor
 
-/// A model and its ``ResumableAdam`` as one module state (the engine's HDF5 format): the model's
+/// A model and its `Adam` state as one module state (the engine's HDF5 format): the model's
 /// parameters and buffers under `model.`, the moments as `adam.m.K` and `adam.v.K`, the step
-/// counts as `adam.steps`. Loading it (`loadState(from:)`) then ``restoreOptimizer()`` puts a
-/// training run back exactly where the checkpoint left it.
+/// counts as `adam.steps`. Built for saving, it holds a copy of the optimiser's state at that
+/// moment; built for loading (`loadState(from:)`), ``restoreOptimizer()`` then hands the loaded
+/// state to the optimiser, which puts a training run back exactly where the checkpoint left it.
 public final class TrainingCheckpoint: Module {
     public let model: any Module
-    public let optimizer: ResumableAdam
-    private let steps: Tensor
+    public let optimizer: Adam
+    private let firstMoments: [Tensor], secondMoments: [Tensor], steps: Tensor
 
-    public init(model: any Module, optimizer: ResumableAdam) {
+    public init(model: any Module, optimizer: Adam) {
         self.model = model
         self.optimizer = optimizer
-        steps = optimizer.stepTensor
+        let shapes = optimizer.parameters.map(\.shape)
+        firstMoments = zip(shapes, optimizer.firstMoments).map { Tensor(shape: $0, data: $1) }
+        secondMoments = zip(shapes, optimizer.secondMoments).map { Tensor(shape: $0, data: $1) }
+        // Exact as floats up to 2^24 steps.
+        steps = Tensor(shape: [optimizer.steps.count], data: optimizer.steps.map(Float.init))
     }
 
     public func callAsFunction(_ x: Tensor) -> Tensor { model(x) }
@@ -21,12 +26,15 @@ public final class TrainingCheckpoint: Module {
 
     public func namedBuffers() -> [(String, Tensor)] {
         prefixedNames("model", model.namedBuffers())
-            + optimizer.firstMoments.enumerated().map { ("adam.m.\($0)", $1) }
-            + optimizer.secondMoments.enumerated().map { ("adam.v.\($0)", $1) } + [("adam.steps", steps)]
+            + firstMoments.enumerated().map { ("adam.m.\($0)", $1) }
+            + secondMoments.enumerated().map { ("adam.v.\($0)", $1) } + [("adam.steps", steps)]
     }
 
     public func setTraining(_ training: Bool) { model.setTraining(training) }
 
-    /// Hands the loaded step counts to the optimiser (the moments are loaded in place).
-    public func restoreOptimizer() { optimizer.restoreSteps(from: steps) }
+    /// Hands the loaded moments and step counts to the optimiser.
+    public func restoreOptimizer() {
+        optimizer.restoreState(firstMoments: firstMoments.map(\.data), secondMoments: secondMoments.map(\.data),
+                               steps: steps.data.map { Int($0) })
+    }
 }

@@ -11,7 +11,10 @@ public final class Adam: Optimizer {
     public var learningRate: Float
     public let beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float
     public let decoupledWeightDecay: Bool
-    private var m: [[Float]], v: [[Float]], steps: [Int]
+    /// Per parameter, the first moment (`exp_avg`) and the second (`exp_avg_sq`), row-major as the
+    /// parameter, and the steps taken (a parameter without a gradient skips a step): the state a
+    /// checkpoint saves, and ``restoreState(firstMoments:secondMoments:steps:)`` puts back.
+    public private(set) var firstMoments: [[Float]], secondMoments: [[Float]], steps: [Int]
 
     public init(parameters: [Tensor], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
                 epsilon: Float = 1e-8, weightDecay: Float = 0, decoupledWeightDecay: Bool = false) {
@@ -19,9 +22,17 @@ public final class Adam: Optimizer {
         self.learningRate = learningRate
         self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
         self.weightDecay = weightDecay; self.decoupledWeightDecay = decoupledWeightDecay
-        m = parameters.map { [Float](repeating: 0, count: $0.count) }
-        v = parameters.map { [Float](repeating: 0, count: $0.count) }
+        firstMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
+        secondMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
         steps = parameters.map { _ in 0 }
+    }
+
+    /// Puts back a saved state (a resumed run then steps exactly as the uninterrupted one).
+    /// Traps when the counts do not match the parameters, like every shape error.
+    public func restoreState(firstMoments m: [[Float]], secondMoments v: [[Float]], steps s: [Int]) {
+        precondition(m.map(\.count) == parameters.map(\.count) && v.map(\.count) == parameters.map(\.count) && s.count == parameters.count,
+                     "Adam.restoreState: the state does not match the \(parameters.count) parameters")
+        firstMoments = m; secondMoments = v; steps = s
     }
 
     /// AdamW: Adam with decoupled weight decay (default 0.01 as in PyTorch).
@@ -40,8 +51,8 @@ public final class Adam: Optimizer {
             let t = Double(steps[k])
             let bc1 = Float(1 - pow(Double(b1), t)), bc2 = Float(1 - pow(Double(b2), t))
             let stepSize = lr / bc1, bc2Root = bc2.squareRoot()
-            var mk = m[k], vk = v[k]
-            m[k] = []; v[k] = []
+            var mk = firstMoments[k], vk = secondMoments[k]
+            firstMoments[k] = []; secondMoments[k] = []
             p.withMutableData { w in
                 mk.withUnsafeMutableBufferPointer { mb in
                     vk.withUnsafeMutableBufferPointer { vb in
@@ -55,7 +66,7 @@ public final class Adam: Optimizer {
                     }
                 }
             }
-            m[k] = mk; v[k] = vk
+            firstMoments[k] = mk; secondMoments[k] = vk
         }
     }
 }
