@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "scripts"))
 import plot_predictors  # noqa: E402
 import report_noise  # noqa: E402
+from report_util import markdown_table, read_csv, save  # noqa: E402
 
 COLLECT = {
     "predictors-nb201": ("runs/predictors-nb201", ["results.csv", "summary.csv", "config.json"]),
@@ -59,24 +60,6 @@ COLLECT = {
        for name in ("sa07", "sa06", "greedy")},
 }
 CONET_SEARCHES = (("sa07", "SA, gamma 0.7"), ("sa06", "SA, gamma 0.6"), ("greedy", "greedy, gamma 0.8"))
-
-
-def read_csv(path):
-    with open(path, newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def save(fig, path):
-    fig.tight_layout()
-    fig.savefig(path, metadata={"Software": None})
-    plt.close(fig)
-    return path.name
-
-
-def markdown_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def predictors_section(data, out):

@@ -2,22 +2,11 @@
 them): MetaD2A's calibrated label recipe against the table, and RWE's agreement between weight
 initialisations. Each returns (markdown, None), or (None, missing input) when its CSVs are absent.
 """
-import csv
 from collections import defaultdict
 
 import matplotlib.pyplot as plt
 
-
-def _rows(path):
-    with open(path, newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _save(fig, path):
-    fig.tight_layout()
-    fig.savefig(path, metadata={"Software": None})
-    plt.close(fig)
-    return path.name
+from report_util import markdown_table as _table, read_csv as _rows, save as _save
 
 
 def metad2a_calibration_section(data, out):
@@ -101,9 +90,3 @@ def rwe_noise_section(data, out):
         _table(["comparison", "Kendall tau"], lines),
         f"![repeat agreement]({image})",
     ]), None
-
-
-def _table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
