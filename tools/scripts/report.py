@@ -28,7 +28,6 @@ the same CSVs give the same bytes.
 Usage: report.py [--data DIR] [--out DIR] [--collect]
 """
 import argparse
-import csv
 import gzip
 import json
 import shutil
