@@ -21,7 +21,7 @@ public enum RankBootstrap {
         var values: [Double] = []
         values.reserveCapacity(resamples)
         for _ in 0..<resamples {
-            let indices = (0..<count).map { _ in Int.random(in: 0..<count, using: &rng) }
+            let indices = (0..<count).map { _ in rng.nextIndex(below: count) }
             let v = try statistic(indices)
             if v.isFinite { values.append(v) }
         }
