@@ -38,10 +38,24 @@ struct GeneratedCells {
         self.valid = valid
     }
 
-    /// `cells` ranked by the predictor's accuracy (%), each the mean over `draws` set draws (the
-    /// same draws for every cell), best first; equal means in cell rank order.
+    /// `count` distinct uniform NB201 cells (the baselines' source): every draw valid and unique.
+    init(randomCells count: Int, using rng: inout some RandomNumberGenerator) {
+        var cells: [NB201Cell] = [], seen: Set<NB201Cell> = []
+        let space = NB201Space()
+        while cells.count < count {
+            let cell = space.sample(using: &rng)
+            if seen.insert(cell).inserted { cells.append(cell) }
+        }
+        self.cells = cells
+        decoded = count
+        valid = count
+    }
+
+    /// `cells` with the predictor's accuracy (%), each the mean over `draws` set draws (the same
+    /// draws for every cell); with `sorted`, best first (equal means in cell rank order), otherwise
+    /// in the order given.
     static func rank(_ cells: [NB201Cell], predictor: MetaPredictor, model: MetaPredictorModel, sets: MetaFeatureSets, draws: Int,
-                     using rng: inout some RandomNumberGenerator) -> [Ranked] {
+                     sorted: Bool = true, using rng: inout some RandomNumberGenerator) -> [Ranked] {
         var sums = [Double](repeating: 0, count: cells.count), squares = sums
         GradMode.withNoGrad {
             for _ in 0..<draws {
@@ -62,6 +76,6 @@ struct GeneratedCells {
         let ranked = cells.indices.map { k in
             Ranked(cell: cells[k], mean: sums[k] / n, std: max(0, squares[k] / n - (sums[k] / n) * (sums[k] / n)).squareRoot())
         }
-        return ranked.sorted { $0.mean != $1.mean ? $0.mean > $1.mean : $0.cell.rank < $1.cell.rank }
+        return sorted ? ranked.sorted { $0.mean != $1.mean ? $0.mean > $1.mean : $0.cell.rank < $1.cell.rank } : ranked
     }
 }

@@ -6,7 +6,8 @@ import NASSpaces
 import NASTensor
 
 /// MetaD2A's meta-test on one dataset (`nasbench metad2a generate`, the authors'
-/// `generate_architectures` then `meta_test_per_dataset`): decode from fresh set draws of the
+/// `generate_architectures` then `meta_test_per_dataset`), or one of its baselines
+/// (``GenerationSpec/cells``, ``GenerationSpec/ranking``): decode from fresh set draws of the
 /// dataset's features at `z = mu` with sampled decoding until `count` unique valid NB201 cells (or
 /// the decode cap), rank them by the meta-predictor averaged over `setDraws` set draws (the same
 /// draws for every cell), and, given a table, look up each cell's test accuracy (200 epochs, seed
@@ -64,11 +65,13 @@ public enum GenerationRun {
                                          to: (out as NSString).appendingPathComponent("config.json"))
         let clock = Date()
         var rng = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: 0, stream: 1))
-        let found = try GeneratedCells(generator: generator, sets: sets, numSample: generatorModel.numSample, count: spec.count,
-                                       attempts: spec.attempts, using: &rng)
+        let found = spec.cells == .random ? GeneratedCells(randomCells: spec.count, using: &rng)
+            : try GeneratedCells(generator: generator, sets: sets, numSample: generatorModel.numSample, count: spec.count,
+                                 attempts: spec.attempts, using: &rng)
         let generated = Date()
         var rankRNG = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: 0, stream: 2))
-        let ranked = GeneratedCells.rank(found.cells, predictor: predictor, model: predictorModel, sets: sets, draws: spec.setDraws, using: &rankRNG)
+        let ranked = GeneratedCells.rank(found.cells, predictor: predictor, model: predictorModel, sets: sets, draws: spec.setDraws,
+                                         sorted: spec.ranking == .predictor, using: &rankRNG)
         let rankedAt = Date()
         let training = Set(generatorModel.trainingCells)
         var oracle = scoring?.oracle, unused = SplitMix64(seed: 0)

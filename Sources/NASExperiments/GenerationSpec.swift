@@ -3,6 +3,15 @@
 /// the meta-predictor averaged over `setDraws` set draws, and keep the first `top` for the summary
 /// (the authors' meta-test: 500 cells, 10 draws, top 30).
 public struct GenerationSpec: Codable, Sendable, Equatable {
+    /// Where the cells come from: the generator (MetaD2A), or uniform random NB201 cells (the
+    /// baseline "the predictor ranking random cells").
+    public enum Cells: String, Codable, Sendable, CaseIterable { case generator, random }
+    /// How the cells are ordered for the top `top`: by the meta-predictor (MetaD2A), or as they
+    /// came (the baseline "the generator alone"; with random cells, random best-of-`top`).
+    public enum Ranking: String, Codable, Sendable, CaseIterable { case predictor, none }
+
+    public var cells = Cells.generator
+    public var ranking = Ranking.predictor
     public var count = 500
     public var top = 30
     public var setDraws = 10
@@ -15,7 +24,19 @@ public struct GenerationSpec: Codable, Sendable, Equatable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case count, top, setDraws = "set_draws", seed, maxAttempts = "max_attempts", dataset
+        case cells, ranking, count, top, setDraws = "set_draws", seed, maxAttempts = "max_attempts", dataset
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self), d = GenerationSpec()
+        cells = try c.decodeIfPresent(Cells.self, forKey: .cells) ?? d.cells
+        ranking = try c.decodeIfPresent(Ranking.self, forKey: .ranking) ?? d.ranking
+        count = try c.decodeIfPresent(Int.self, forKey: .count) ?? d.count
+        top = try c.decodeIfPresent(Int.self, forKey: .top) ?? d.top
+        setDraws = try c.decodeIfPresent(Int.self, forKey: .setDraws) ?? d.setDraws
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        maxAttempts = try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? d.maxAttempts
+        dataset = try c.decodeIfPresent(String.self, forKey: .dataset) ?? d.dataset
     }
 
     /// The decode cap actually used.

@@ -37,6 +37,12 @@ struct MetaD2AGenerate: ParsableCommand {
     @Option(help: "Decodes allowed (default 100 x --count).")
     var maxAttempts: Int?
 
+    @Option(help: "Where the cells come from: generator (MetaD2A) or random (uniform NB201 cells, a baseline).")
+    var cells: GenerationSpec.Cells?
+
+    @Option(help: "Order of the cells for the top: predictor (MetaD2A) or none (as they came: the generator alone, or random best-of-top).")
+    var ranking: GenerationSpec.Ranking?
+
     @Option(help: "Seed (default \(defaults.seed)).")
     var seed: UInt64?
 
@@ -56,6 +62,8 @@ struct MetaD2AGenerate: ParsableCommand {
         if let setDraws { spec.setDraws = setDraws }
         if let maxAttempts { spec.maxAttempts = maxAttempts }
         if let seed { spec.seed = seed }
+        if let cells { spec.cells = cells }
+        if let ranking { spec.ranking = ranking }
         if let dataset { spec.dataset = dataset }
         try spec.validate()
         let scoring = try table.map { try GenerationRun.scoring(table: $0, dataset: spec.dataset) }
@@ -70,3 +78,6 @@ struct MetaD2AGenerate: ParsableCommand {
         print(line + "; \(out)/ranked.csv")
     }
 }
+
+extension GenerationSpec.Cells: ExpressibleByArgument {}
+extension GenerationSpec.Ranking: ExpressibleByArgument {}

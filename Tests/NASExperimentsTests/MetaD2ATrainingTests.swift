@@ -123,6 +123,29 @@ final class MetaD2ATrainingTests: XCTestCase {
                                           scoring: try GenerationRun.scoring(table: tablePath, dataset: "cifar10"), out: out + "2")
         XCTAssertEqual(again, summary)
         XCTAssertEqual(try MetaD2AFixture.differingFiles(out, out + "2"), [])
+
+        // Baselines: the generator alone (the same cells, in the order generated) and the predictor
+        // ranking uniform random cells (all valid and unique).
+        func arches(_ folder: String) throws -> [String] {
+            try String(contentsOfFile: folder + "/ranked.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { String($0.split(separator: ",")[1]) }
+        }
+        var alone = spec
+        alone.ranking = .none
+        let aloneSummary = try GenerationRun.run(alone, generator: clean, predictor: predictor, features: fixture.features, scoring: nil,
+                                                 out: out + "-alone")
+        XCTAssertEqual(Set(try arches(out + "-alone")), Set(body.map { $0[1] }))
+        XCTAssertEqual(aloneSummary.decoded, summary.decoded)
+        var random = spec
+        random.cells = .random
+        let randomSummary = try GenerationRun.run(random, generator: clean, predictor: predictor, features: fixture.features, scoring: nil,
+                                                  out: out + "-random")
+        XCTAssertEqual(randomSummary.unique, 12)
+        XCTAssertEqual(randomSummary.validity, 1)
+        let randomRows = try String(contentsOfFile: out + "-random/ranked.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let randomPredicted = randomRows.compactMap { Double($0.split(separator: ",")[2]) }
+        XCTAssertEqual(randomPredicted, randomPredicted.sorted(by: >))
+        XCTAssertEqual(Set(try arches(out + "-random")).count, 12)
     }
 
     func testBadInputIsOneLine() throws {
