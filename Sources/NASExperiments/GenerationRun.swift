@@ -7,12 +7,12 @@ import NASTensor
 
 /// MetaD2A's meta-test on one dataset (`nasbench metad2a generate`, the authors'
 /// `generate_architectures` then `meta_test_per_dataset`), or one of its baselines
-/// (``GenerationSpec/cells``, ``GenerationSpec/ranking``): decode from fresh set draws of the
+/// (``GenerationSpec/cells``, ``GenerationSpec/ranking``, ``GenerationSpec/datasetBlind``): decode from fresh set draws of the
 /// dataset's features at `z = mu` with sampled decoding until `count` unique valid NB201 cells (or
 /// the decode cap), rank them by the meta-predictor averaged over `setDraws` set draws (the same
 /// draws for every cell), and, given a table, look up each cell's test accuracy (200 epochs, seed
 /// mean). Seeds: generation from `TrialSeed.derive(base: seed, trial: 0, stream: 1)`, ranking sets
-/// from stream 2.
+/// from stream 2, the dataset-blind control's training-task draws from stream 3.
 ///
 /// Writes in `out`: `config.json`, `ranked.csv` (`rank,arch,predicted_accuracy,predicted_std,novel`
 /// and `test_accuracy` with a table), `summary.json` (``GenerationSummary``) and `timing.csv` (wall
@@ -39,10 +39,21 @@ public enum GenerationRun {
         }
     }
 
+    /// The meta-training tasks the dataset-blind control averages over: a database and the feature
+    /// files of its image sets.
+    public struct TrainingTasks {
+        public let database: String
+        public let features: [String]
+        public init(database: String, features: [String]) { self.database = database; self.features = features }
+    }
+
     @discardableResult
     public static func run(_ spec: GenerationSpec, generator generatorPath: String, predictor predictorPath: String, features path: String,
-                           scoring: Scoring?, out: String) throws -> GenerationSummary {
+                           scoring: Scoring?, training: TrainingTasks? = nil, out: String) throws -> GenerationSummary {
         try spec.validate()
+        guard !spec.datasetBlind || training != nil else {
+            throw ExperimentError.badInput("--dataset-blind needs the meta-training tasks: --db and --training-features")
+        }
         let (generatorModel, generator) = try MetaGeneratorModel.load(generatorPath)
         let (predictorModel, predictor) = try MetaPredictorModel.load(predictorPath)
         guard let features = try MetaFeatureSets.read([path]).first else { throw ExperimentError.badInput("give --features") }
@@ -52,10 +63,21 @@ public enum GenerationRun {
             throw ExperimentError.badInput("the \(what) reads \(size) features an image, \(path) has \(sets.dimension)")
         }
         try sets.check(samples: max(generatorModel.numSample, predictorModel.numSample))
+        var blind: (mu: Tensor, embedding: Tensor)?
+        if spec.datasetBlind, let training {
+            let tasks = try MetaFeatureSets.tasks(of: try MetaTrainingDatabase.read(training.database),
+                                                  files: try MetaFeatureSets.read(training.features))
+            try tasks.check(samples: max(generatorModel.numSample, predictorModel.numSample))
+            var blindRNG = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: 0, stream: 3))
+            blind = GeneratedCells.meanTaskEmbeddings(generator: generator, generatorSamples: generatorModel.numSample, predictor: predictor,
+                                                      predictorSamples: predictorModel.numSample, training: tasks, using: &blindRNG)
+        }
         try ExperimentError.writing(out) { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let config: [String: Any] = [
             "experiment": "metad2a-generate", "spec": try JSONSerialization.jsonObject(with: try JSONEncoder().encode(spec)),
             "features": MetaFeatureSets.provenance([features]), "table_column": scoring?.column ?? NSNull(),
+            "training_tasks": training.map { ["database": PathHint.hint(for: $0.database), "features": $0.features.map(PathHint.hint(for:))] as [String: Any] }
+                ?? NSNull(),
             "generator": (try? SHA256Digest.hex(ofFile: (try ModelFiles.locate(generatorPath, description: MetaGeneratorModel.descriptionFile,
                                                                              weights: MetaGeneratorModel.weightsFile, what: "--generator")).1)) ?? "",
             "predictor": (try? SHA256Digest.hex(ofFile: (try ModelFiles.locate(predictorPath, description: MetaPredictorModel.descriptionFile,
@@ -67,11 +89,11 @@ public enum GenerationRun {
         var rng = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: 0, stream: 1))
         let found = spec.cells == .random ? GeneratedCells(randomCells: spec.count, using: &rng)
             : try GeneratedCells(generator: generator, sets: sets, numSample: generatorModel.numSample, count: spec.count,
-                                 attempts: spec.attempts, using: &rng)
+                                 attempts: spec.attempts, fixedMean: blind?.mu, using: &rng)
         let generated = Date()
         var rankRNG = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: 0, stream: 2))
         let ranked = GeneratedCells.rank(found.cells, predictor: predictor, model: predictorModel, sets: sets, draws: spec.setDraws,
-                                         sorted: spec.ranking == .predictor, using: &rankRNG)
+                                         sorted: spec.ranking == .predictor, fixedEmbedding: blind?.embedding, using: &rankRNG)
         let rankedAt = Date()
         let training = Set(generatorModel.trainingCells)
         var oracle = scoring?.oracle, unused = SplitMix64(seed: 0)

@@ -12,6 +12,10 @@ public struct GenerationSpec: Codable, Sendable, Equatable {
 
     public var cells = Cells.generator
     public var ranking = Ranking.predictor
+    /// The dataset-blind control: the generator's `z` and the predictor's dataset embedding are the
+    /// means over the meta-training tasks (one set draw each) instead of the dataset's, so nothing
+    /// about the dataset reaches the cells or their ranking.
+    public var datasetBlind = false
     public var count = 500
     public var top = 30
     public var setDraws = 10
@@ -24,13 +28,14 @@ public struct GenerationSpec: Codable, Sendable, Equatable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case cells, ranking, count, top, setDraws = "set_draws", seed, maxAttempts = "max_attempts", dataset
+        case cells, ranking, datasetBlind = "dataset_blind", count, top, setDraws = "set_draws", seed, maxAttempts = "max_attempts", dataset
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = GenerationSpec()
         cells = try c.decodeIfPresent(Cells.self, forKey: .cells) ?? d.cells
         ranking = try c.decodeIfPresent(Ranking.self, forKey: .ranking) ?? d.ranking
+        datasetBlind = try c.decodeIfPresent(Bool.self, forKey: .datasetBlind) ?? d.datasetBlind
         count = try c.decodeIfPresent(Int.self, forKey: .count) ?? d.count
         top = try c.decodeIfPresent(Int.self, forKey: .top) ?? d.top
         setDraws = try c.decodeIfPresent(Int.self, forKey: .setDraws) ?? d.setDraws

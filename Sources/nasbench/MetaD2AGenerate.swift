@@ -43,6 +43,15 @@ struct MetaD2AGenerate: ParsableCommand {
     @Option(help: "Order of the cells for the top: predictor (MetaD2A) or none (as they came: the generator alone, or random best-of-top).")
     var ranking: GenerationSpec.Ranking?
 
+    @Flag(help: "The dataset-blind control: z and the predictor's dataset embedding are the means over the meta-training tasks (--db, --training-features).")
+    var datasetBlind = false
+
+    @Option(help: "The meta-training database (for --dataset-blind).")
+    var db: String?
+
+    @Option(parsing: .upToNextOption, help: "The feature files of the database's image sets (for --dataset-blind).")
+    var trainingFeatures: [String] = []
+
     @Option(help: "Seed (default \(defaults.seed)).")
     var seed: UInt64?
 
@@ -64,10 +73,13 @@ struct MetaD2AGenerate: ParsableCommand {
         if let seed { spec.seed = seed }
         if let cells { spec.cells = cells }
         if let ranking { spec.ranking = ranking }
+        spec.datasetBlind = datasetBlind
+        let training = db.map { GenerationRun.TrainingTasks(database: $0, features: trainingFeatures) }
         if let dataset { spec.dataset = dataset }
         try spec.validate()
         let scoring = try table.map { try GenerationRun.scoring(table: $0, dataset: spec.dataset) }
-        let s = try GenerationRun.run(spec, generator: generator, predictor: predictor, features: features, scoring: scoring, out: out)
+        let s = try GenerationRun.run(spec, generator: generator, predictor: predictor, features: features, scoring: scoring,
+                                    training: training, out: out)
         var line = "\(s.unique) unique valid cells of \(s.requested) from \(s.decoded) decodes: validity \(MetaD2ATrainPredictor.fixed(s.validity)), "
             + "uniqueness \(MetaD2ATrainPredictor.fixed(s.uniqueness)), novelty \(MetaD2ATrainPredictor.fixed(s.novelty))"
         if let column = s.tableColumn {

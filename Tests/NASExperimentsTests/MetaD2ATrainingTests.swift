@@ -146,6 +146,27 @@ final class MetaD2ATrainingTests: XCTestCase {
         let randomPredicted = randomRows.compactMap { Double($0.split(separator: ",")[2]) }
         XCTAssertEqual(randomPredicted, randomPredicted.sorted(by: >))
         XCTAssertEqual(Set(try arches(out + "-random")).count, 12)
+
+        // The dataset-blind control: the same cells and scores whatever the dataset's features.
+        var blindSpec = spec
+        blindSpec.datasetBlind = true
+        XCTAssertThrowsError(try GenerationRun.run(blindSpec, generator: clean, predictor: predictor, features: fixture.features,
+                                                   scoring: nil, out: out + "-no-tasks"))
+        let other = fixture.folder + "/other-features.h5"
+        try MetaD2AFixture.featureFile(fixture.member, digest: fixture.member.digest, drop: 1).write(to: other)
+        let tasks = GenerationRun.TrainingTasks(database: fixture.database, features: [fixture.features])
+        for (name, dataset) in [("-blind-a", fixture.features), ("-blind-b", other)] {
+            try GenerationRun.run(blindSpec, generator: clean, predictor: predictor, features: dataset, scoring: nil, training: tasks,
+                                  out: out + name)
+        }
+        XCTAssertEqual(try String(contentsOfFile: out + "-blind-a/ranked.csv", encoding: .utf8),
+                       try String(contentsOfFile: out + "-blind-b/ranked.csv", encoding: .utf8))
+        XCTAssertEqual(try arches(out + "-blind-a").count, 12)
+        // Not blind, the two feature files give other cells or scores (so the equality above is a check).
+        try GenerationRun.run(spec, generator: clean, predictor: predictor, features: other, scoring: nil, out: out + "-seeing-b")
+        try GenerationRun.run(spec, generator: clean, predictor: predictor, features: fixture.features, scoring: nil, out: out + "-seeing-a")
+        XCTAssertNotEqual(try String(contentsOfFile: out + "-seeing-a/ranked.csv", encoding: .utf8),
+                          try String(contentsOfFile: out + "-seeing-b/ranked.csv", encoding: .utf8))
     }
 
     func testBadInputIsOneLine() throws {
