@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# MetaD2A's meta-test on CIFAR-10, protocol A (issue 17; docs/METAD2A.md, docs/RESULTS.md): meta-trained
+# on Fashion-MNIST + digits tasks only (the database of experiments/metad2a-db.sh, data/metad2a/),
+# meta-tested on CIFAR-10 through the real NB201 table. Stages, each resumable (rerun the command):
+#   features  - the image encoder trained on Fashion-MNIST + digits (experiments/metad2a-encoder.sh's
+#               run, 4 epochs), then features of both sets (all images) and of CIFAR-10 (its batch norm
+#               re-estimated on CIFAR-10's images, AdaBN: no labels)
+#   train     - the meta-predictor, then the generator (the authors' defaults: 400 epochs each)
+#   test      - 10 runs (seeds 0-9) of each arm, 500 cells, top 30: MetaD2A; the predictor ranking
+#               500 random cells; the generator alone; the dataset-blind control; random best-of-30
+#               (each run's summary.json: max / top-1 / top-10 mean table accuracy among the top 30)
+# Runs go to $OUT (default runs/metad2a-study). Computing commands run on one engine build, named in
+# experiments/pins/metad2a-study.commit: its first start writes HEAD's there (commit that file).
+# Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, OUT, TABLE, DB.
+source "$(dirname "$0")/lib.sh"
+OUT=${OUT:-runs/metad2a-study}
+TABLE=${TABLE:-data/cache/nb201.h5}
+DB=${DB:-data/metad2a/metad2a-db.h5}
+CIFAR=$DATA/cifar10/cifar-10-binary-subset.tar.gz
+stage=${1:-all}
+use_pinned_engine experiments/pins/metad2a-study.commit
+mkdir -p "$OUT"
+
+if [ "$stage" = features ] || [ "$stage" = all ]; then
+  enc=$OUT/encoder
+  [ -f "$enc/encoder.h5" ] || "$ENGINE" metad2a train-encoder --epochs 4 --seed 0 --out "$enc" $(resume_flag "$enc")
+  for set in fashion-mnist digits; do
+    [ -f "$OUT/$set.h5" ] || "$ENGINE" metad2a encode "$set" --encoder "$enc/encoder.h5" --out "$OUT/$set.h5"
+  done
+  [ -f "$OUT/cifar10.h5" ] || "$ENGINE" metad2a encode cifar10 --cifar "$CIFAR" --encoder "$enc/encoder.h5" \
+    --adapt-batch-norm --out "$OUT/cifar10.h5"
+fi
+
+if [ "$stage" = train ] || [ "$stage" = all ]; then
+  [ -f "$DB" ] || { echo "metad2a-study: no database at $DB (experiments/metad2a-db.sh build)" >&2; exit 1; }
+  [ -f "$OUT/predictor/result.json" ] || "$ENGINE" metad2a train-predictor --db "$DB" \
+    --features "$OUT/fashion-mnist.h5" "$OUT/digits.h5" --seed 0 --out "$OUT/predictor" $(resume_flag "$OUT/predictor")
+  [ -f "$OUT/generator/result.json" ] || "$ENGINE" metad2a train-generator --db "$DB" \
+    --features "$OUT/fashion-mnist.h5" "$OUT/digits.h5" --predictor "$OUT/predictor" --seed 0 \
+    --out "$OUT/generator" $(resume_flag "$OUT/generator")
+fi
+
+if [ "$stage" = test ] || [ "$stage" = all ]; then
+  ensure_table nb201 "$TABLE"
+  common=(--generator "$OUT/generator" --predictor "$OUT/predictor" --features "$OUT/cifar10.h5" --count 500 --top 30
+          --set-draws 10 --table "$TABLE" --dataset cifar10)
+  for seed in 0 1 2 3 4 5 6 7 8 9; do
+    run() { local arm=$1; shift; [ -f "$OUT/test/$arm-s$seed/summary.json" ] || \
+      "$ENGINE" metad2a generate "${common[@]}" --seed "$seed" "$@" --out "$OUT/test/$arm-s$seed"; }
+    run metad2a
+    run predictor-random --cells random
+    run generator-alone --ranking none
+    run dataset-blind --dataset-blind --db "$DB" --training-features "$OUT/fashion-mnist.h5" "$OUT/digits.h5"
+    run random --cells random --ranking none
+  done
+fi
