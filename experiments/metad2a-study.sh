@@ -8,7 +8,8 @@
 #   train     - the meta-predictor, then the generator (the authors' defaults: 400 epochs each)
 #   test      - 10 runs (seeds 0-9) of each arm, 500 cells, top 30: MetaD2A; the predictor ranking
 #               500 random cells; the generator alone; the dataset-blind control; random best-of-30
-#               (each run's summary.json: max / top-1 / top-10 mean table accuracy among the top 30)
+#               (each run's summary.json: max / top-1 / top-10 mean table accuracy among the top 30),
+#               then `metad2a summarize`: per arm mean +- 95% interval, notebooks-export/data/metad2a-study/arms.csv
 # Runs go to $OUT (default runs/metad2a-study). Computing commands run on one engine build, named in
 # experiments/pins/metad2a-study.commit: its first start writes HEAD's there (commit that file).
 # Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, OUT, TABLE, DB.
@@ -53,4 +54,7 @@ if [ "$stage" = test ] || [ "$stage" = all ]; then
     run dataset-blind --dataset-blind --db "$DB" --training-features "$OUT/fashion-mnist.h5" "$OUT/digits.h5"
     run random --cells random --ranking none
   done
+  "$NASBENCH" metad2a summarize "$OUT/test"
+  mkdir -p notebooks-export/data/metad2a-study
+  cp "$OUT/test/arms.csv" notebooks-export/data/metad2a-study/
 fi

@@ -1,0 +1,18 @@
+import ArgumentParser
+import NASExperiments
+
+/// `nasbench metad2a summarize`: the meta-test's arms over their seeded runs.
+struct MetaD2ASummarize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarize",
+        abstract: "Per arm of a meta-test (folders ARM-sSEED of generate runs): mean and 95% interval of the top cells' table accuracy; writes arms.csv.")
+
+    @Argument(help: "The folder holding the ARM-sSEED runs (experiments/metad2a-study.sh: runs/metad2a-study/test).")
+    var folder: String
+
+    func run() throws {
+        let table = try GenerationArmsTable(folder: folder)
+        try table.write(to: folder)
+        print(table.text, terminator: "")
+    }
+}
