@@ -56,10 +56,7 @@ public struct GenerationArmsTable: Sendable {
 
     /// Mean and 1.96 sd / sqrt(n) (0 for one value).
     static func meanAndHalfWidth(_ x: [Double]) -> (Double, Double) {
-        let n = Double(x.count), mean = x.reduce(0, +) / n
-        guard x.count > 1 else { return (mean, 0) }
-        let sd = (x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
-        return (mean, 1.96 * sd / n.squareRoot())
+        (SampleStatistics.mean(x), 1.96 * SampleStatistics.standardDeviation(x) / Double(x.count).squareRoot())
     }
 
     /// `arms.csv`.

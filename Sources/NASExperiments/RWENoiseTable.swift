@@ -59,8 +59,8 @@ public struct RWENoiseTable: Sendable {
             }
             let means = (0..<cells).map { c in values.reduce(0) { $0 + $1[c] } / Double(repeats) }
             rows.append(Row(score: score, comparison: "mean of \(repeats) vs truth", tau: try RankingMetrics.kendallTau(means, truth)))
-            let within = (0..<cells).map { c in Self.standardDeviation(values.map { $0[c] }) }
-            spread.append((score, within.reduce(0, +) / Double(cells), Self.standardDeviation(means)))
+            let within = (0..<cells).map { c in SampleStatistics.standardDeviation(values.map { $0[c] }) }
+            spread.append((score, within.reduce(0, +) / Double(cells), SampleStatistics.standardDeviation(means)))
         }
     }
 
@@ -96,11 +96,5 @@ public struct RWENoiseTable: Sendable {
     /// Writes `noise.csv` into `folder`.
     public func write(to folder: String) throws {
         try ResultsStore.writeAtomically(csv, to: (folder as NSString).appendingPathComponent("noise.csv"))
-    }
-
-    static func standardDeviation(_ x: [Double]) -> Double {
-        guard x.count > 1 else { return 0 }
-        let mean = x.reduce(0, +) / Double(x.count)
-        return (x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count - 1)).squareRoot()
     }
 }

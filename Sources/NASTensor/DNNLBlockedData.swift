@@ -183,13 +183,8 @@ final class DNNLBlockedData: @unchecked Sendable {
             let dnnl = try DNNL.shared.get()
             try dnnl.forEachChunk(count: dims[0], op: "blocked to blocked") { range, context in
                 let images = range.count
-                let step = try dnnl.cached("blocked to blocked \(self.tag.rawValue) \(tag.rawValue) \(chunkDims(images))") {
-                    let from = self.layout(images: images), to = out.layout(images: images)
-                    let reorder = try DNNLPrimitive(reorderFrom: from, to: to, engine: dnnl.engine, op: "blocked to blocked",
-                                                    shapes: "\(chunkDims(images))")
-                    return try DNNLStep(reorder, inputs: [(DNNL_ARG_FROM, from)], outputs: [(DNNL_ARG_TO, to)],
-                                        engine: dnnl.engine, op: "blocked to blocked", shapes: "\(chunkDims(images))")
-                }
+                let step = try Self.reorder(from: self.layout(images: images), to: out.layout(images: images),
+                                            op: "blocked to blocked", key: "\(self.tag.rawValue) \(tag.rawValue) \(chunkDims(images))", dnnl: dnnl)
                 try step.run([UnsafeMutableRawPointer(self.image(range.lowerBound)), UnsafeMutableRawPointer(out.image(range.lowerBound))],
                              engine: dnnl.engine, context: context, counts: false)
             }
@@ -203,13 +198,17 @@ final class DNNLBlockedData: @unchecked Sendable {
     /// The cached reorder of `images` images between this layout and `nchw` (`toRowMajor`: from this layout).
     private func reorder(images: Int, toRowMajor: Bool, dnnl: DNNL) throws -> DNNLStep {
         let chunkDims = [images, dims[1], dims[2], dims[3]]
-        let op = toRowMajor ? "blocked to nchw" : "nchw to blocked"
-        return try dnnl.cached("\(op) \(tag.rawValue) \(chunkDims)") {
-            let blockedLayout = layout(images: images), plain = dnnlPlainLayout(chunkDims)
-            let (from, to) = toRowMajor ? (blockedLayout, plain) : (plain, blockedLayout)
-            let reorder = try DNNLPrimitive(reorderFrom: from, to: to, engine: dnnl.engine, op: op, shapes: "\(chunkDims)")
-            return try DNNLStep(reorder, inputs: [(DNNL_ARG_FROM, from)], outputs: [(DNNL_ARG_TO, to)],
-                                engine: dnnl.engine, op: op, shapes: "\(chunkDims)")
+        let blockedLayout = layout(images: images), plain = dnnlPlainLayout(chunkDims)
+        let (from, to) = toRowMajor ? (blockedLayout, plain) : (plain, blockedLayout)
+        return try Self.reorder(from: from, to: to, op: toRowMajor ? "blocked to nchw" : "nchw to blocked",
+                                key: "\(tag.rawValue) \(chunkDims)", dnnl: dnnl)
+    }
+
+    /// The reorder step `from` -> `to`, cached under `op` and `key`.
+    private static func reorder(from: dnnl_memory_desc_t, to: dnnl_memory_desc_t, op: String, key: String, dnnl: DNNL) throws -> DNNLStep {
+        try dnnl.cached("\(op) \(key)") {
+            let reorder = try DNNLPrimitive(reorderFrom: from, to: to, engine: dnnl.engine, op: op, shapes: key)
+            return try DNNLStep(reorder, inputs: [(DNNL_ARG_FROM, from)], outputs: [(DNNL_ARG_TO, to)], engine: dnnl.engine, op: op, shapes: key)
         }
     }
 }
