@@ -4,7 +4,8 @@ extension RandomWeightEvaluator: Codable {
     private enum CodingKeys: String, CodingKey {
         case channels, cellsPerStage = "cells_per_stage", initScheme = "init", batchNorm = "batch_norm"
         case batchSize = "batch_size", naswotBatch = "naswot_batch", headSteps = "head_steps"
-        case headLearningRate = "head_learning_rate", headL2 = "head_l2"
+        case headLearningRate = "head_learning_rate", headL2 = "head_l2", headSolver = "head_solver"
+        case headTolerance = "head_tolerance"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -19,6 +20,8 @@ extension RandomWeightEvaluator: Codable {
         head.steps = try c.decodeIfPresent(Int.self, forKey: .headSteps) ?? head.steps
         head.learningRate = try c.decodeIfPresent(Float.self, forKey: .headLearningRate) ?? head.learningRate
         head.l2 = try c.decodeIfPresent(Float.self, forKey: .headL2) ?? head.l2
+        head.solver = try c.decodeIfPresent(HeadSolver.self, forKey: .headSolver) ?? head.solver
+        head.tolerance = try c.decodeIfPresent(Double.self, forKey: .headTolerance) ?? head.tolerance
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -32,5 +35,7 @@ extension RandomWeightEvaluator: Codable {
         try c.encode(head.steps, forKey: .headSteps)
         try c.encode(head.learningRate, forKey: .headLearningRate)
         try c.encode(head.l2, forKey: .headL2)
+        try c.encode(head.solver, forKey: .headSolver)
+        try c.encode(head.tolerance, forKey: .headTolerance)
     }
 }

@@ -43,14 +43,21 @@ public struct RandomWeightEvaluator: Sendable {
         public var rweSeconds: Double
         /// Wall-clock seconds of NASWOT plus synflow.
         public var baselineSeconds: Double
+        /// The head's steps or iterations, and the largest absolute gradient entry of its training
+        /// objective at the fitted weights (how close to the optimum it stopped).
+        public var headIterations: Int
+        public var headGradient: Double
+        /// With `recordHead`: the head's objective and gradient at every step.
+        public var headPath: [LBFGS.Step]
     }
 
     /// Evaluates `cell` on `images`, drawing every random weight from `rng`.
-    public func evaluate(_ cell: NB201Cell, images: EvaluationImages,
+    /// With `recordHead`, the result keeps the head's optimisation path.
+    public func evaluate(_ cell: NB201Cell, images: EvaluationImages, recordHead: Bool = false,
                          using rng: inout some RandomNumberGenerator) throws -> Result {
         guard naswotBatch > 1 else { throw EvaluatorError.badInput("the NASWOT batch must be at least 2") }
         let start = Date()
-        let (network, score) = try randomWeightScore(cell, images: images, using: &rng)
+        let (network, score) = try randomWeightScore(cell, images: images, recordHead: recordHead, using: &rng)
         let rweSeconds = Date().timeIntervalSince(start)
         network.setTraining(true)  // the baselines below are defined on batch statistics
 
@@ -64,15 +71,20 @@ public struct RandomWeightEvaluator: Sendable {
         return Result(
             rweAccuracy: score.accuracy, rweLoss: score.loss, parameters: network.parameterCount,
             multiplyAccumulates: network.multiplyAccumulates(imageSize: images.height), naswot: naswot,
-            synflowLog: synflow, rweSeconds: rweSeconds, baselineSeconds: Date().timeIntervalSince(baselineStart))
+            synflowLog: synflow, rweSeconds: rweSeconds, baselineSeconds: Date().timeIntervalSince(baselineStart),
+            headIterations: score.iterations, headGradient: score.gradient, headPath: score.path)
     }
 
     /// RWE alone: builds the random network for `cell`, fits the head on the training
-    /// features and returns the network with the held-out accuracy (fraction) and loss.
-    public func randomWeightScore(_ cell: NB201Cell, images: EvaluationImages,
+    /// features and returns the network with the head's fit (held-out accuracy as a fraction, loss).
+    public func randomWeightScore(_ cell: NB201Cell, images: EvaluationImages, recordHead: Bool = false,
                                   using rng: inout some RandomNumberGenerator) throws
-        -> (network: NB201Network, score: (accuracy: Double, loss: Double)) {
+        -> (network: NB201Network, score: SoftmaxRegression.Fit) {
         guard batchSize > 0 else { throw EvaluatorError.badInput("batch size must be positive, got \(batchSize)") }
+        guard head.steps > 0 else { throw EvaluatorError.badInput("head_steps must be at least 1, got \(head.steps)") }
+        guard head.tolerance > 0, head.tolerance.isFinite else {
+            throw EvaluatorError.badInput("head_tolerance must be a positive number, got \(head.tolerance)")
+        }
         let network = try NB201Network(
             cell: cell, channels: channels, cellsPerStage: cellsPerStage, classes: images.classes,
             init: initScheme, using: &rng)
@@ -85,7 +97,7 @@ public struct RandomWeightEvaluator: Sendable {
         let test = extractFeatures(network, images.test, count: images.testLabels.count, images: images)
         let score = head.fitAndScore(
             features: train, labels: images.trainLabels, testFeatures: test, testLabels: images.testLabels,
-            width: network.featureWidth, classes: images.classes)
+            width: network.featureWidth, classes: images.classes, record: recordHead)
         return (network, score)
     }
 

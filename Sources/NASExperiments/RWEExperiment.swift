@@ -22,6 +22,10 @@ public struct RWEExperiment: Sendable {
     public let testImages: Int
     public let tablePath: String
     public let archivePath: String
+    /// Cells (the first, in trial order) whose head path is written to ``traceFolder``.
+    public var traceCells = 0
+    /// The run folder `head-trace/` goes into (set by the command that runs the trials).
+    public var traceFolder: String?
 
     /// The default ground truth: CIFAR-10 test accuracy after 200 epochs.
     public static let defaultTruth = ColumnKey(dataset: .cifar10, split: .test, metric: .accuracy, epochs: 200)
@@ -79,6 +83,16 @@ public struct RWEExperiment: Sendable {
         .integer("params") { $0.result.parameters }, .integer("macs") { $0.result.multiplyAccumulates },
         .number("naswot") { $0.result.naswot }, .number("synflow_log") { $0.result.synflowLog },
         .float("truth") { $0.truth },
+        .integer("head_iterations") { $0.result.headIterations },
+        .init("head_gradient") { String(format: "%.3e", $0.result.headGradient) },
+    ])
+
+    /// `head-trace/trial-T.csv`: the head's objective and gradient at every step, for the first
+    /// ``traceCells`` cells (one file a cell, every initialisation in it).
+    public static let traceColumns = CSVColumns<(seed: UInt64, step: LBFGS.Step)>([
+        .init("seed") { "\($0.seed)" }, .integer("iteration") { $0.step.iteration },
+        .init("objective") { String(format: "%.12e", $0.step.objective) },
+        .init("gradient") { String(format: "%.6e", $0.step.gradient) },
     ])
 
     /// `timings.csv`: wall-clock seconds a cell, summed over its weight initialisations (not
@@ -98,12 +112,14 @@ public struct RWEExperiment: Sendable {
     /// Evaluates cell `trial` under each weight initialisation: one row each, and the seconds of
     /// all of them in one timings row.
     public func runTrial(_ trial: Int) throws -> TrialOutput {
-        var rows: [String] = []
+        var rows: [String] = [], trace: [(seed: UInt64, step: LBFGS.Step)] = []
         var seconds: RandomWeightEvaluator.Result?
+        let record = trial < traceCells && traceFolder != nil
         for index in 0..<seeds.repeats {
             let weightSeed = seeds.weightSeed(trial: trial, repeat: index)
             var rng = SplitMix64(seed: weightSeed)
-            let r = try evaluator.evaluate(cells[trial], images: images, using: &rng)
+            let r = try evaluator.evaluate(cells[trial], images: images, recordHead: record, using: &rng)
+            trace += r.headPath.map { (weightSeed, $0) }
             rows.append(Self.resultColumns.line(ResultRow(seed: weightSeed, cell: cells[trial], result: r, truth: truth[trial])))
             if var total = seconds {
                 total.rweSeconds += r.rweSeconds
@@ -112,6 +128,13 @@ public struct RWEExperiment: Sendable {
             } else {
                 seconds = r
             }
+        }
+        if record, let traceFolder {
+            // Written before the trial's rows: a run killed in between rewrites the same bytes.
+            let folder = (traceFolder as NSString).appendingPathComponent("head-trace")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Self.traceColumns.text(trace).write(toFile: (folder as NSString).appendingPathComponent(String(format: "trial-%05d.csv", trial)),
+                           atomically: true, encoding: .utf8)
         }
         return TrialOutput(rows: rows, summary: seconds.map(Self.timingColumns.line) ?? "")
     }
@@ -126,6 +149,7 @@ public struct RWEExperiment: Sendable {
             "init": evaluator.initScheme.rawValue, "batch_norm": evaluator.batchNorm.rawValue, "batch_size": evaluator.batchSize,
             "naswot_batch": evaluator.naswotBatch, "head_steps": evaluator.head.steps,
             "head_learning_rate": Double(evaluator.head.learningRate), "head_l2": Double(evaluator.head.l2),
+            "head_solver": evaluator.head.solver.rawValue, "head_tolerance": evaluator.head.tolerance, "head_trace": traceCells,
             "truth": truthColumn.name,
         ]
     }

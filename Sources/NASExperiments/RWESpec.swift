@@ -20,6 +20,9 @@ public struct RWESpec: ExperimentSpec, Sendable {
     /// Independent weight initialisations per cell (`weight_seeds`): one results row each, the
     /// summary ranks their mean. 1 is the protocol before repeats existed, byte for byte.
     public var weightSeeds = 1
+    /// Cells (the first ones) whose head optimisation path goes to `head-trace/` (`head_trace`):
+    /// the objective and gradient at every step, to see that the head converged.
+    public var headTrace = 0
     /// The archive, image counts and evaluator settings.
     public var rwe = RWESetup()
 
@@ -38,6 +41,7 @@ public struct RWESpec: ExperimentSpec, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case table, sample, truth, seed, dataSeed = "data_seed", weightSeed = "weight_seed", weightSeeds = "weight_seeds", rwe
+        case headTrace = "head_trace"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +53,7 @@ public struct RWESpec: ExperimentSpec, Sendable {
         dataSeed = try c.decodeIfPresent(UInt64.self, forKey: .dataSeed)
         weightSeed = try c.decodeIfPresent(UInt64.self, forKey: .weightSeed)
         weightSeeds = try c.decodeIfPresent(Int.self, forKey: .weightSeeds) ?? weightSeeds
+        headTrace = try c.decodeIfPresent(Int.self, forKey: .headTrace) ?? headTrace
         rwe = try c.decodeIfPresent(RWESetup.self, forKey: .rwe) ?? rwe
     }
 
@@ -63,6 +68,7 @@ public struct RWESpec: ExperimentSpec, Sendable {
         try c.encode(dataSeed ?? seed, forKey: .dataSeed)
         try c.encode(weightSeed ?? seed, forKey: .weightSeed)
         try c.encode(weightSeeds, forKey: .weightSeeds)
+        try c.encode(headTrace, forKey: .headTrace)
         try c.encode(rwe, forKey: .rwe)
     }
 
@@ -70,13 +76,16 @@ public struct RWESpec: ExperimentSpec, Sendable {
     public func makeExperiment() throws -> RWEExperiment {
         let seeds = RWESeeds(cells: seed, data: dataSeed ?? seed, weights: weightSeed ?? seed, repeats: weightSeeds)
         try seeds.validate()
+        guard headTrace >= 0 else { throw ExperimentError.badInput("--head-trace (head_trace) must be at least 0, got \(headTrace)") }
         guard !table.isEmpty else { throw ExperimentError.badInput("the spec names no table (give --table or \"table\")") }
         let loaded = try BenchmarkTable.load(table)
         let (train, test) = try rwe.loadArchive()
-        return try RWEExperiment(
+        var experiment = try RWEExperiment(
             table: loaded, tablePath: table, train: train, test: test, archivePath: rwe.cifar, sample: sample,
             trainImages: rwe.images, testImages: rwe.testImages, evaluator: rwe.evaluator,
             seeds: seeds,
             truth: try ColumnKey(name: truth))
+        experiment.traceCells = headTrace
+        return experiment
     }
 }

@@ -11,7 +11,7 @@ import COpenBLAS
 /// engine's batch-parallel ops, so they are not used.
 public enum BLAS {
     /// Set OpenBLAS to one thread exactly once, before the first product.
-    private static let configured: Bool = {
+    static let configured: Bool = {
         openblas_set_num_threads(1)
         return true
     }()

@@ -18,6 +18,7 @@ extension Metric: ExpressibleByArgument {}
 extension IsomorphismRule: ExpressibleByArgument {}
 extension InitScheme: ExpressibleByArgument {}
 extension BatchNormMode: ExpressibleByArgument {}
+extension HeadSolver: ExpressibleByArgument {}
 extension SpaceID: ExpressibleByArgument {}
 
 extension SearchSpec.QuerySeed: ExpressibleByArgument {}

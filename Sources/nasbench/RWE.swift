@@ -10,7 +10,9 @@ struct RWE: SpecCommand {
             For a seeded sample of cells, builds the NB201 network at --channels/--cells with random weights, \
             extracts pooled features of --images training images, fits the linear head by softmax regression and \
             scores held-out accuracy on --test-images test images; beside it params, MACs, NASWOT and synflow. \
-            --weight-seeds K scores each cell under K weight initialisations. \
+            --weight-seeds K scores each cell under K weight initialisations. --head-solver lbfgs fits the head to \
+            its optimum (--head-tolerance); results.csv reports each head's iterations and final gradient, and \
+            --head-trace N writes the first N cells' head paths to head-trace/. \
             Writes results.csv (one row a cell and initialisation, byte-reproducible), timings.csv, config.json (with the resolved \
             spec, which --spec RUN/config.json re-runs) and summary.csv (Kendall tau and Spearman of each score \
             against cifar10.test.accuracy.e200, on each cell's mean). See docs/RWE.md and docs/RESULTS.md.
@@ -40,6 +42,9 @@ struct RWE: SpecCommand {
     @Option(help: "Independent weight initialisations per cell: one results row each, the summary ranks their mean (default 1).")
     var weightSeeds: Int?
 
+    @Option(help: "Write the head's objective and gradient at every step for the first N cells to head-trace/ (default 0).")
+    var headTrace: Int?
+
     @OptionGroup(title: "Run (--seed draws the cell sample, and the images and weights unless --data-seed / --weight-seed say otherwise)")
     var runOptions: RunOptions
 
@@ -61,12 +66,15 @@ struct RWE: SpecCommand {
         if let dataSeed { resolved.dataSeed = dataSeed }
         if let weightSeed { resolved.weightSeed = weightSeed }
         if let weightSeeds { resolved.weightSeeds = weightSeeds }
+        if let headTrace { resolved.headTrace = headTrace }
         rwe.apply(to: &resolved.rwe)
         return resolved
     }
 
     func run(_ spec: RWESpec) throws {
-        let experiment = try spec.makeExperiment()
+        var configured = try spec.makeExperiment()
+        configured.traceFolder = try runOptions.folder()
+        let experiment = configured
         try runOptions.execute(
             spec: spec, files: RWEExperiment.files(folder: try runOptions.folder()), config: experiment.config(),
             trials: experiment.cells.count, defaultJobs: 1, progressLabel: "cells", trial: { try experiment.runTrial($0) },

@@ -29,8 +29,14 @@ struct RWEOptions: ParsableArguments {
     @Option(help: "Batch norm while extracting features (default \(defaults.evaluator.batchNorm.rawValue)).")
     var batchNorm: BatchNormMode?
 
-    @Option(help: "Full-batch Adam steps (epochs) of the softmax-regression head (default \(defaults.evaluator.head.steps)).")
+    @Option(help: "Full-batch Adam steps of the softmax-regression head, or L-BFGS's iteration cap (default \(defaults.evaluator.head.steps)).")
     var headSteps: Int?
+
+    @Option(help: "How the head is fitted: adam (--head-steps steps) or lbfgs (to --head-tolerance, the optimum) (default \(defaults.evaluator.head.solver.rawValue)).")
+    var headSolver: HeadSolver?
+
+    @Option(help: "lbfgs stops when the largest absolute gradient entry of the head's objective is at most this (default \(defaults.evaluator.head.tolerance)).")
+    var headTolerance: Double?
 
     @Option(help: "Images in the NASWOT minibatch (default \(defaults.evaluator.naswotBatch)).")
     var naswotBatch: Int?
@@ -40,6 +46,9 @@ struct RWEOptions: ParsableArguments {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1, got \(value)") }
         }
         if let naswotBatch, naswotBatch < 2 { throw ValidationError("--naswot-batch must be at least 2, got \(naswotBatch)") }
+        if let headTolerance, !(headTolerance > 0 && headTolerance.isFinite) {
+            throw ValidationError("--head-tolerance must be a positive number, got \(headTolerance)")
+        }
     }
 
     /// `setup` with every option given applied.
@@ -52,6 +61,8 @@ struct RWEOptions: ParsableArguments {
         if let initScheme { setup.evaluator.initScheme = initScheme }
         if let batchNorm { setup.evaluator.batchNorm = batchNorm }
         if let headSteps { setup.evaluator.head.steps = headSteps }
+        if let headSolver { setup.evaluator.head.solver = headSolver }
+        if let headTolerance { setup.evaluator.head.tolerance = headTolerance }
         if let naswotBatch { setup.evaluator.naswotBatch = naswotBatch }
     }
 }

@@ -187,6 +187,49 @@ final class RWECLITests: XCTestCase {
         XCTAssertTrue(config.contains("\"weight_seeds\" : 3"), config)
     }
 
+    /// `--head-solver lbfgs` fits every head to the tolerance (results.csv says so, cell by cell);
+    /// `--head-trace 2` writes the first two cells' paths, which resume rewrites to the same bytes.
+    func testLBFGSHeadConvergesAndTracesTheFirstCells() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        let flags = ["--head-solver", "lbfgs", "--head-tolerance", "1e-5", "--head-steps", "5000", "--head-trace", "2",
+                     "--weight-seeds", "2"]
+        let run = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("run"), sample: 4) + flags)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = try String(contentsOfFile: tmp.file("run/results.csv"), encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let iterations = try XCTUnwrap(header.firstIndex(of: "head_iterations"))
+        let gradient = try XCTUnwrap(header.firstIndex(of: "head_gradient"))
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            XCTAssertLessThanOrEqual(try XCTUnwrap(Double(fields[gradient])), 1e-5, String(line))
+            XCTAssertGreaterThan(try XCTUnwrap(Int(fields[iterations])), 0, String(line))
+        }
+        let traces = try FileManager.default.contentsOfDirectory(atPath: tmp.file("run/head-trace")).sorted()
+        XCTAssertEqual(traces, ["trial-00000.csv", "trial-00001.csv"])
+        let trace = try String(contentsOfFile: tmp.file("run/head-trace/trial-00000.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        XCTAssertEqual(trace[0], "seed,iteration,objective,gradient")
+        XCTAssertEqual(Set(trace.dropFirst().map { $0.split(separator: ",")[0] }).count, 2, "both initialisations")
+        let config = try String(contentsOfFile: tmp.file("run/config.json"), encoding: .utf8)
+        for key in ["\"head_solver\" : \"lbfgs\"", "\"head_trace\" : 2", "\"head_tolerance\" : 1e-05"] {
+            XCTAssertTrue(config.contains(key), "\(key) in \(config)")
+        }
+        // The same run again gives the same bytes (the trace too).
+        XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("again"), sample: 4) + flags).status, 0)
+        for file in ["results.csv", "head-trace/trial-00000.csv", "head-trace/trial-00001.csv"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: tmp.file("run/\(file)"))),
+                           try Data(contentsOf: URL(fileURLWithPath: tmp.file("again/\(file)"))), file)
+        }
+        for bad in [["--head-tolerance", "0"], ["--head-solver", "newton"]] {
+            let result = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("bad"), sample: 4) + bad)
+            XCTAssertNotEqual(result.status, 0)
+            XCTAssertTrue(result.stderr.contains(bad[0]), result.stderr)
+        }
+    }
+
     /// A handful of real cells on real CIFAR-10 (NASBENCH_DATA; skipped when unset).
     func testRealDataHandfulOfCells() throws {
         let table = try RealData.nb201Table()

@@ -31,7 +31,7 @@ final class RWESpecTests: XCTestCase {
             let text = "\(error)"
             XCTAssertFalse(text.contains("\n"), text)
             XCTAssertTrue(text.contains("weight_sed"), text)
-            XCTAssertTrue(text.contains("data_seed, rwe, sample, seed, table, truth, weight_seed, weight_seeds"), text)
+            XCTAssertTrue(text.contains("data_seed, head_trace, rwe, sample, seed, table, truth, weight_seed, weight_seeds"), text)
         }
     }
 
