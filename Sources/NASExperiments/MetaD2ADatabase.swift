@@ -34,8 +34,9 @@ public struct MetaD2ADatabase: Sendable {
         cells = (0..<spec.tasks).map { Self.cells(task: $0, spec: spec) }
     }
 
-    /// Task `task`'s cells: distinct, uniform over the 15,625.
+    /// Task `task`'s cells: distinct, uniform over the 15,625 (or the spec's given cells).
     static func cells(task: Int, spec: MetaD2ADatabaseSpec) -> [NB201Cell] {
+        if let given = spec.cells { return given.compactMap { try? NB201Space().parse($0) } }
         var rng = SplitMix64(seed: TrialSeed.derive(base: spec.seed, trial: task, stream: 2))
         return rng.sampleIndices(spec.cellsPerTask, from: NB201Cell.count).compactMap { NB201Cell(rank: $0) }
     }

@@ -1,4 +1,5 @@
 import NASDatasets
+import NASSpaces
 
 /// Everything that decides a MetaD2A meta-training database (`nasbench metad2a build-db`): the
 /// tasks (how many, their shape, the image sets they come from), the cells per task, the label
@@ -9,6 +10,10 @@ public struct MetaD2ADatabaseSpec: Codable, Sendable, Equatable {
 
     public var tasks = 1
     public var cellsPerTask = 1
+    /// Given cells (NB201 strings) instead of uniform draws: every task labels exactly these, in
+    /// order (`cells_per_task` is their count). To train chosen cells with the label recipe (e.g.
+    /// a generated top cell beside random ones); absent in a database's spec.
+    public var cells: [String]?
     public var seed: UInt64 = 0
     /// The pool; cifar10 only when asked for (it is MetaD2A's meta-test set).
     public var sources: [MetaImageSource] = [.fashionMNIST, .digits]
@@ -20,7 +25,7 @@ public struct MetaD2ADatabaseSpec: Codable, Sendable, Equatable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case tasks, cellsPerTask = "cells_per_task", seed, sources, cifar, shape, label
+        case tasks, cellsPerTask = "cells_per_task", cells, seed, sources, cifar, shape, label
     }
 
     /// Labels in the database: every task's cells.
@@ -31,6 +36,19 @@ public struct MetaD2ADatabaseSpec: Codable, Sendable, Equatable {
         guard tasks >= 1 else { throw ExperimentError.badInput("--tasks must be at least 1, got \(tasks)") }
         guard cellsPerTask >= 1, cellsPerTask <= 15_625 else {
             throw ExperimentError.badInput("--cells-per-task must be in 1...15625 (the NB201 cells), got \(cellsPerTask)")
+        }
+        if let cells {
+            guard cells.count == cellsPerTask else {
+                throw ExperimentError.badInput("cells_per_task (\(cellsPerTask)) must equal the number of given cells (\(cells.count))")
+            }
+            var seen = Set<NB201Cell>()
+            for text in cells {
+                let cell: NB201Cell
+                do { cell = try NB201Space().parse(text) } catch {
+                    throw ExperimentError.badInput("given cell '\(text)' is not an NB201 cell: \(error)")
+                }
+                guard seen.insert(cell).inserted else { throw ExperimentError.badInput("given cell '\(text)' appears twice") }
+            }
         }
         guard !sources.isEmpty else { throw ExperimentError.badInput("--sources needs at least one image set") }
         if sources.contains(.cifar10), cifar.isEmpty {

@@ -24,7 +24,11 @@ struct MetaD2ABuildDB: ParsableCommand {
     var tasks: Int
 
     @Option(help: "NB201 cells per task (distinct, uniform).")
-    var cellsPerTask: Int
+    var cellsPerTask: Int?
+
+    @Option(help: ArgumentHelp("Label these cells (a file of NB201 strings, one a line; '#' starts a comment) in every task instead of uniform draws.",
+                               valueName: "file"))
+    var cells: String?
 
     @Option(help: ArgumentHelp("Image sets tasks draw from, comma-separated (default fashion-mnist,digits).", valueName: "sets"),
             transform: MetaD2ABuildDB.parseSources)
@@ -74,10 +78,32 @@ struct MetaD2ABuildDB: ParsableCommand {
         }
     }
 
-    func resolvedSpec() -> MetaD2ADatabaseSpec {
+    /// The NB201 strings of a `--cells` file.
+    static func readCells(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("--cells: cannot read \(path)")
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard !lines.isEmpty else { throw ValidationError("--cells: \(path) names no cell") }
+        return lines
+    }
+
+    func validate() throws {
+        if cellsPerTask == nil, cells == nil { throw ValidationError("Missing expected argument '--cells-per-task <cells-per-task>' (or --cells FILE)") }
+    }
+
+    func resolvedSpec() throws -> MetaD2ADatabaseSpec {
         var spec = Self.defaults
         spec.tasks = tasks
-        spec.cellsPerTask = cellsPerTask
+        if let cells {
+            let given = try Self.readCells(cells)
+            spec.cells = given
+            spec.cellsPerTask = cellsPerTask ?? given.count
+        } else {
+            spec.cellsPerTask = cellsPerTask ?? 1
+        }
         spec.seed = runOptions.seed ?? spec.seed
         if let sources { spec.sources = sources }
         if let cifar { spec.cifar = cifar }
@@ -95,7 +121,7 @@ struct MetaD2ABuildDB: ParsableCommand {
     }
 
     func run() throws {
-        let spec = resolvedSpec()
+        let spec = try resolvedSpec()
         try spec.validate()
         let out = try runOptions.folder()
         let pool = try MetaTaskPool.load(spec.sources, cifar: spec.cifar.isEmpty ? nil : spec.cifar)

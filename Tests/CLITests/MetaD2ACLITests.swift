@@ -66,6 +66,32 @@ final class MetaD2ABuildDBCLITests: XCTestCase {
         }
     }
 
+    /// `--cells FILE`: every task labels exactly the given cells, in order; a cell that does not
+    /// parse, or one given twice, is a one-line error.
+    func testGivenCellsAreLabelledInEveryTask() throws {
+        let source = try sourceArguments()
+        let tmp = try TemporaryFolder()
+        let given = ["|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|",
+                     "|avg_pool_3x3~0|+|none~0|skip_connect~1|+|nor_conv_1x1~0|none~1|avg_pool_3x3~2|"]
+        try ("# the top cell, then a random one\n" + given[0] + "\n\n" + given[1] + "  # random\n")
+            .write(toFile: tmp.file("cells.txt"), atomically: true, encoding: .utf8)
+        var arguments = tiny(tmp.file("run"), source)
+        let i = try XCTUnwrap(arguments.firstIndex(of: "--cells-per-task"))
+        arguments.removeSubrange(i...(i + 1))
+        let run = try CLI.run(arguments + ["--cells", tmp.file("cells.txt")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try String(contentsOfFile: tmp.file("run/labels.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        XCTAssertEqual(rows.map { String($0.split(separator: ",")[3]) }, given + given, "each task's cells, in the file's order")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: tmp.file("run/metad2a-db.h5")))
+        for (text, expected) in [("|nor_conv_3x3~0|+|bogus~0|", "is not an NB201 cell"), (given[0] + "\n" + given[0], "appears twice")] {
+            try text.write(toFile: tmp.file("bad.txt"), atomically: true, encoding: .utf8)
+            let bad = try CLI.run(arguments + ["--cells", tmp.file("bad.txt"), "--out", tmp.file("bad")])
+            XCTAssertNotEqual(bad.status, 0)
+            XCTAssertEqual(bad.stderr.filter { $0 == "\n" }.count, 1, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains(expected), bad.stderr)
+        }
+    }
+
     func testBadInputIsOneLine() throws {
         let out = NSTemporaryDirectory() + "metad2a-cli-bad-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: out) }
