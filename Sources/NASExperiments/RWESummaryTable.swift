@@ -12,6 +12,9 @@ public struct RWESummaryTable: Sendable {
     public var repeats = 1
     public var rweSeconds = 0.0
     public var baselineSeconds = 0.0
+    /// Per score (in ``rows``' order), each cell's value (the mean of its rows), and the truth.
+    public private(set) var values: [String: [Double]] = [:]
+    public private(set) var truth: [Double] = []
 
     /// Reads `results.csv` and `timings.csv` in `folder`.
     public init(folder: String) throws {
@@ -24,6 +27,7 @@ public struct RWESummaryTable: Sendable {
         cells = groups.count
         repeats = groups.map(\.count).max() ?? 1
         let truth = groups.map { Double(results.rows[$0[0]][truthIndex]) ?? .nan }
+        self.truth = truth
         for score in RWEExperiment.scoreColumns {
             guard let i = results.header.firstIndex(of: score) else { continue }
             // -inf (a disconnected cell's synflow) ranks lowest; keep it finite for the rank metrics.
@@ -32,6 +36,7 @@ public struct RWESummaryTable: Sendable {
                     / Double(group.count)
             }
             rows.append((score, try RankingMetrics.kendallTau(values, truth), try RankingMetrics.spearman(values, truth)))
+            self.values[score] = values
         }
         if let r = timings.header.firstIndex(of: "rwe_seconds"), let b = timings.header.firstIndex(of: "baseline_seconds") {
             let n = Double(max(timings.rows.count, 1))

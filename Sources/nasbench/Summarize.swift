@@ -13,13 +13,25 @@ struct Summarize: ParsableCommand {
     @Flag(help: "Search runs: print every column of summary.csv, not just the queries to the optimum.")
     var wide = false
 
+    @Option(help: "rwe runs: also write intervals.csv, 95% bootstrap intervals of each score's tau and of tau(rwe_accuracy) - tau(baseline), from this many resamples.")
+    var bootstrap: Int?
+
+    @Option(help: "Seed of the bootstrap resamples (default 0).")
+    var bootstrapSeed: UInt64 = 0
+
+    func validate() throws {
+        if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1, got \(bootstrap)") }
+    }
+
     func run() throws {
-        print(try Self.summarize(folder, wide: wide), terminator: "")
+        print(try Self.summarize(folder, wide: wide, bootstrap: bootstrap, bootstrapSeed: bootstrapSeed), terminator: "")
     }
 
     /// Writes the summary files of the run in `folder` and returns its summary as text.
-    static func summarize(_ folder: String, wide: Bool = false) throws -> String {
-        switch ExperimentKind(folder: folder) {
+    static func summarize(_ folder: String, wide: Bool = false, bootstrap: Int? = nil, bootstrapSeed: UInt64 = 0) throws -> String {
+        let kind = ExperimentKind(folder: folder)
+        if bootstrap != nil, kind != .rwe { throw ValidationError("--bootstrap applies to rwe runs only (\(folder) is not one)") }
+        switch kind {
         case .predictors:
             let summary = try PredictorSummaryTable(folder: folder)
             try summary.write(to: folder)
@@ -27,10 +39,18 @@ struct Summarize: ParsableCommand {
         case .rwe:
             let summary = try RWESummaryTable(folder: folder)
             try summary.write(to: folder)
-            guard summary.repeats > 1 else { return summary.text }
-            let noise = try RWENoiseTable(folder: folder)
-            try noise.write(to: folder)
-            return summary.text + noise.text
+            var text = summary.text
+            if summary.repeats > 1 {
+                let noise = try RWENoiseTable(folder: folder)
+                try noise.write(to: folder)
+                text += noise.text
+            }
+            if let bootstrap {
+                let intervals = try RWEIntervalTable(summary: summary, resamples: bootstrap, seed: bootstrapSeed)
+                try intervals.write(to: folder)
+                text += intervals.text
+            }
+            return text
         case .search, nil:
             return try summarizeSearch(folder, wide: wide)
         }

@@ -187,6 +187,27 @@ final class RWECLITests: XCTestCase {
         XCTAssertTrue(config.contains("\"weight_seeds\" : 3"), config)
     }
 
+    /// `summarize --bootstrap N` adds intervals.csv to an rwe run; on another kind of run it is a one-line error.
+    func testSummarizeBootstrapWritesIntervals() throws {
+        let tmp = try TemporaryFolder()
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        let cifar = try syntheticArchive(tmp)
+        XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("run"), sample: 6)).status, 0)
+        let summarized = try CLI.run(["summarize", tmp.file("run"), "--bootstrap", "100", "--bootstrap-seed", "2"])
+        XCTAssertEqual(summarized.status, 0, summarized.stderr)
+        XCTAssertTrue(summarized.stdout.contains("95% bootstrap intervals (100 resamples of the 6 cells, seed 2)"), summarized.stdout)
+        let intervals = try String(contentsOfFile: tmp.file("run/intervals.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(intervals.count, 1 + 6 + 4)
+        XCTAssertTrue(intervals.contains { $0.hasPrefix("tau(rwe_accuracy)-tau(synflow_log),") })
+        try FileManager.default.createDirectory(atPath: tmp.file("other"), withIntermediateDirectories: true)
+        try "{}".write(toFile: tmp.file("other/config.json"), atomically: true, encoding: .utf8)
+        let other = try CLI.run(["summarize", tmp.file("other"), "--bootstrap", "100"])
+        XCTAssertNotEqual(other.status, 0)
+        XCTAssertEqual(other.stderr.filter { $0 == "\n" }.count, 1, other.stderr)
+        XCTAssertTrue(other.stderr.contains("--bootstrap applies to rwe runs only"), other.stderr)
+    }
+
     /// `--head-solver lbfgs` fits every head to the tolerance (results.csv says so, cell by cell);
     /// `--head-trace 2` writes the first two cells' paths, which resume rewrites to the same bytes.
     func testLBFGSHeadConvergesAndTracesTheFirstCells() throws {

@@ -76,3 +76,47 @@ final class RWENoiseTableTests: XCTestCase {
         }
     }
 }
+
+/// `intervals.csv`: bootstrap intervals of each score's tau and of RWE's paired differences to the
+/// baselines, on a synthetic run where RWE tracks the truth and params does not.
+final class RWEIntervalTableTests: XCTestCase {
+    func testIntervalsHoldTheirEstimatesAndDifferencesArePaired() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rwe-intervals-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var text = "trial,seed,rank,arch,rwe_accuracy,neg_rwe_loss,params,macs,naswot,synflow_log,truth\n"
+        var timings = "trial,rwe_seconds,baseline_seconds\n"
+        for t in 0..<40 {
+            let truth = 60 + Double(t)
+            let rwe = truth / 100 + Double((t * 7) % 5) * 0.03  // tracks the truth, with some noise
+            let params = Double((t * 13) % 40)  // unrelated
+            text += "\(t),\(t),\(t),x,\(rwe),\(-Double(t % 3)),\(params),\(params * 2),\(Double(t % 11)),\(Double(t) * 0.5),\(truth)\n"
+            timings += "\(t),1.0,0.5\n"
+        }
+        try text.write(toFile: folder + "/results.csv", atomically: true, encoding: .utf8)
+        try timings.write(toFile: folder + "/timings.csv", atomically: true, encoding: .utf8)
+        let summary = try RWESummaryTable(folder: folder)
+        let table = try RWEIntervalTable(summary: summary, resamples: 300, seed: 5)
+        XCTAssertEqual(table.rows.map(\.statistic), RWEExperiment.scoreColumns.map { "tau(\($0))" }
+            + RWEIntervalTable.baselines.map { "tau(rwe_accuracy)-tau(\($0))" })
+        for row in table.rows {
+            XCTAssertLessThanOrEqual(row.low, row.value + 1e-12, row.statistic)
+            XCTAssertGreaterThanOrEqual(row.high, row.value - 1e-12, row.statistic)
+        }
+        let tau = Dictionary(uniqueKeysWithValues: summary.rows.map { ($0.score, $0.tau) })
+        let difference = try XCTUnwrap(table.rows.first { $0.statistic == "tau(rwe_accuracy)-tau(params)" })
+        XCTAssertEqual(difference.value, try XCTUnwrap(tau["rwe_accuracy"]) - XCTUnwrap(tau["params"]), accuracy: 1e-12)
+        XCTAssertGreaterThan(difference.low, 0, "RWE tracks the truth, params does not: the interval excludes 0")
+        let synflow = try XCTUnwrap(table.rows.first { $0.statistic == "tau(synflow_log)" })
+        XCTAssertEqual(synflow.value, 1, accuracy: 1e-12)
+        XCTAssertEqual(synflow.low, 1, accuracy: 1e-12, "a perfect ranking stays perfect in every resample")
+        // The same draws as RankBootstrap's paired difference on the cells' values; same seed, same bytes.
+        let expected = try RankBootstrap.kendallTauDifference(
+            try XCTUnwrap(summary.values["rwe_accuracy"]), try XCTUnwrap(summary.values["params"]), summary.truth, resamples: 300, seed: 5)
+        XCTAssertEqual(difference.low, expected.low)
+        XCTAssertEqual(difference.high, expected.high)
+        XCTAssertEqual(try RWEIntervalTable(summary: summary, resamples: 300, seed: 5).csv, table.csv)
+        XCTAssertNotEqual(try RWEIntervalTable(summary: summary, resamples: 300, seed: 6).csv, table.csv)
+        XCTAssertTrue(table.csv.hasPrefix("statistic,value,ci95_low,ci95_high,cells,resamples,seed\ntau(rwe_accuracy),"), table.csv)
+    }
+}
