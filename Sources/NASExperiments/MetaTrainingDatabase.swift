@@ -11,11 +11,18 @@ public struct MetaTrainingDatabase: Sendable {
     public let labels: [MetaD2ADatabaseFile.Label]
     /// Image set name to the SHA-256 of its labels then pixels (the build's `config.json` `sources`).
     public let sourceDigests: [String: String]
+    /// Every task's shape (ways, training and validation images a class).
+    public let shape: MetaTaskShape
+    /// The file's `provenance` attribute (the build's `config.json` text).
+    public let provenance: String
 
-    public init(tasks: [MetaTask], labels: [MetaD2ADatabaseFile.Label], sourceDigests: [String: String]) {
+    public init(tasks: [MetaTask], labels: [MetaD2ADatabaseFile.Label], sourceDigests: [String: String],
+                shape: MetaTaskShape = MetaTaskShape(), provenance: String = "") {
         self.tasks = tasks
         self.labels = labels
         self.sourceDigests = sourceDigests
+        self.shape = shape
+        self.provenance = provenance
     }
 
     /// Reads and checks a database file; anything else is a one-line error.
@@ -36,11 +43,19 @@ public struct MetaTrainingDatabase: Sendable {
             let (ways, perClass) = (trainShape[1], trainShape[2])
             let classes = try tasksGroup.dataset("classes").read(as: Int64.self).map(Int.init)
             let train = try tasksGroup.dataset("train_images").read(as: Int64.self).map(Int.init)
+            let validShape = try tasksGroup.dataset("valid_images").shape()
+            guard validShape.count == 3, validShape[0] == sources.count, validShape[1] == ways else {
+                throw bad("/tasks/valid_images is not [tasks, ways, images]")
+            }
+            let validPerClass = validShape[2]
+            let valid = try tasksGroup.dataset("valid_images").read(as: Int64.self).map(Int.init)
             guard classes.count == sources.count * ways else { throw bad("/tasks/classes is not [tasks, ways]") }
             let tasks = try sources.enumerated().map { t, name in
                 guard let source = MetaImageSource(rawValue: name) else { throw bad("task \(t): unknown image set '\(name)'") }
                 let lists = (0..<ways).map { j in Array(train[((t * ways + j) * perClass)..<((t * ways + j + 1) * perClass)]) }
-                return MetaTask(index: t, source: source, classes: Array(classes[(t * ways)..<((t + 1) * ways)]), trainImages: lists, validImages: [])
+                let validLists = (0..<ways).map { j in Array(valid[((t * ways + j) * validPerClass)..<((t * ways + j + 1) * validPerClass)]) }
+                return MetaTask(index: t, source: source, classes: Array(classes[(t * ways)..<((t + 1) * ways)]), trainImages: lists,
+                                validImages: validLists)
             }
             let task = try labelsGroup.dataset("task").read(as: Int64.self).map(Int.init)
             let cell = try labelsGroup.dataset("cell").read(as: Int64.self).map(Int.init)
@@ -56,7 +71,10 @@ public struct MetaTrainingDatabase: Sendable {
                 guard let parsed = try? NB201Space().parse(arch[i]) else { throw bad("label \(i): '\(arch[i])' is not an NB201 cell") }
                 return MetaD2ADatabaseFile.Label(task: task[i], cell: cell[i], arch: parsed, seed: UInt64(bitPattern: seed[i]), accuracy: accuracy[i])
             }
-            return MetaTrainingDatabase(tasks: tasks, labels: labels, sourceDigests: digests(provenance: try root.stringAttribute("provenance")))
+            let provenance = try root.stringAttribute("provenance")
+            return MetaTrainingDatabase(tasks: tasks, labels: labels, sourceDigests: digests(provenance: provenance),
+                                        shape: MetaTaskShape(ways: ways, trainPerClass: perClass, validPerClass: validPerClass),
+                                        provenance: provenance)
         } catch let error as HDF5Error {
             throw bad(error.message)
         }

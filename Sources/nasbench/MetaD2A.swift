@@ -8,7 +8,7 @@ struct MetaD2A: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metad2a",
         abstract: "MetaD2A (issue 17): image sets, the meta-training database, the image encoder, the meta-predictor, the generator, generation.",
-        subcommands: [MetaD2AImages.self, MetaD2ABuildDB.self, MetaD2AMerge.self, MetaD2ATrainEncoder.self, MetaD2AEncode.self,
+        subcommands: [MetaD2AImages.self, MetaD2ABuildDB.self, MetaD2AMerge.self, MetaD2ACombineDB.self, MetaD2ATrainEncoder.self, MetaD2AEncode.self,
                       MetaD2AEncoderReport.self, MetaD2ACalibrate.self, MetaD2ATrainPredictor.self, MetaD2ATrainGenerator.self,
                       MetaD2AGenerate.self, MetaD2ASummarize.self])
 }

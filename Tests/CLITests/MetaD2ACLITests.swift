@@ -92,6 +92,24 @@ final class MetaD2ABuildDBCLITests: XCTestCase {
         }
     }
 
+    /// `combine-db`: two tiny databases as one (labels of both, in order); bad input in one line.
+    func testCombineDBJoinsTwoBuilds() throws {
+        let source = try sourceArguments()
+        let tmp = try TemporaryFolder()
+        XCTAssertEqual(try CLI.run(tiny(tmp.file("a"), source)).status, 0)
+        XCTAssertEqual(try CLI.run(tiny(tmp.file("b"), source) + ["--seed", "4"]).status, 0)
+        let run = try CLI.run(["metad2a", "combine-db", tmp.file("a/metad2a-db.h5"), tmp.file("b/metad2a-db.h5"), "--out", tmp.file("ab.h5")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("8 labels of 4 tasks"), run.stdout)
+        for (arguments, expected) in [([tmp.file("a/metad2a-db.h5")], "at least two databases"),
+                                      ([tmp.file("a/metad2a-db.h5"), tmp.file("none.h5")], "no such database file")] {
+            let bad = try CLI.run(["metad2a", "combine-db"] + arguments + ["--out", tmp.file("bad.h5")])
+            XCTAssertNotEqual(bad.status, 0)
+            XCTAssertEqual(bad.stderr.filter { $0 == "\n" }.count, 1, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains(expected), bad.stderr)
+        }
+    }
+
     func testBadInputIsOneLine() throws {
         let out = NSTemporaryDirectory() + "metad2a-cli-bad-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: out) }
