@@ -8,8 +8,14 @@
 #   train     - the meta-predictor, then the generator (the authors' defaults: 400 epochs each)
 #   test      - 10 runs (seeds 0-9) of each arm, 500 cells, top 30: MetaD2A; the predictor ranking
 #               500 random cells; the generator alone; the dataset-blind control; random best-of-30
-#               (each run's summary.json: max / top-1 / top-10 mean table accuracy among the top 30),
+#               (each run's summary.json: max / top-1 / top-10 mean table accuracy among the top 30);
+#               and MetaD2A on CIFAR-10 features without AdaBN (metad2a-plain-features, a sensitivity arm),
 #               then `metad2a summarize`: per arm mean +- 95% interval, notebooks-export/data/metad2a-study/arms.csv
+#   carry     - at a session's end (runs/ may not be kept): the predictor and generator runs, finished
+#               (weights and CSVs) or not (with their latest checkpoint), into experiments/carry/metad2a-study/;
+#               every stage first restores them. The encoder and feature files are not carried: the
+#               features stage recomputes them on the pinned build (seeded, same bytes), and a training
+#               run's resume refuses feature files whose SHA-256 differs from its config's.
 # Runs go to $OUT (default runs/metad2a-study). Computing commands run on one engine build, named in
 # experiments/pins/metad2a-study.commit: its first start writes HEAD's there (commit that file).
 # Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, OUT, TABLE, DB.
@@ -18,9 +24,33 @@ OUT=${OUT:-runs/metad2a-study}
 TABLE=${TABLE:-data/cache/nb201.h5}
 DB=${DB:-data/metad2a/metad2a-db.h5}
 CIFAR=$DATA/cifar10/cifar-10-binary-subset.tar.gz
+CARRY=experiments/carry/metad2a-study
 stage=${1:-all}
-use_pinned_engine experiments/pins/metad2a-study.commit
 mkdir -p "$OUT"
+
+for name in predictor generator; do
+  if [ ! -e "$OUT/$name/config.json" ] && [ -f "$CARRY/$name/config.json" ]; then
+    mkdir -p "$OUT/$name" && cp -p "$CARRY/$name"/* "$OUT/$name/"
+    echo "metad2a-study: restored $OUT/$name from $CARRY/$name" >&2
+  fi
+done
+
+if [ "$stage" = carry ]; then
+  for name in predictor generator; do
+    run=$OUT/$name
+    [ -f "$run/config.json" ] || continue
+    rm -rf "${CARRY:?}/$name" && mkdir -p "$CARRY/$name"
+    if [ -f "$run/result.json" ]; then
+      find "$run" -maxdepth 1 -type f ! -name .lock ! -name 'checkpoint-*' -exec cp -p {} "$CARRY/$name/" \;
+    else
+      find "$run" -maxdepth 1 -type f ! -name .lock -exec cp -p {} "$CARRY/$name/" \;
+    fi
+  done
+  [ -d "$CARRY" ] && echo "metad2a-study: carried $(du -sh "$CARRY" | cut -f1); commit $CARRY" >&2
+  exit 0
+fi
+
+use_pinned_engine experiments/pins/metad2a-study.commit
 
 if [ "$stage" = features ] || [ "$stage" = all ]; then
   enc=$OUT/encoder
@@ -30,6 +60,10 @@ if [ "$stage" = features ] || [ "$stage" = all ]; then
   done
   [ -f "$OUT/cifar10.h5" ] || "$ENGINE" metad2a encode cifar10 --cifar "$CIFAR" --encoder "$enc/encoder.h5" \
     --adapt-batch-norm --out "$OUT/cifar10.h5"
+  # The same without AdaBN (the encoder's batch-norm statistics from Fashion-MNIST + digits): the
+  # sensitivity arm metad2a-plain-features (docs/RESULTS.md says why both).
+  [ -f "$OUT/cifar10-plain.h5" ] || "$ENGINE" metad2a encode cifar10 --cifar "$CIFAR" --encoder "$enc/encoder.h5" \
+    --out "$OUT/cifar10-plain.h5"
 fi
 
 if [ "$stage" = train ] || [ "$stage" = all ]; then
@@ -43,16 +77,19 @@ fi
 
 if [ "$stage" = test ] || [ "$stage" = all ]; then
   ensure_table nb201 "$TABLE"
-  common=(--generator "$OUT/generator" --predictor "$OUT/predictor" --features "$OUT/cifar10.h5" --count 500 --top 30
+  common=(--generator "$OUT/generator" --predictor "$OUT/predictor" --count 500 --top 30
           --set-draws 10 --table "$TABLE" --dataset cifar10)
   for seed in 0 1 2 3 4 5 6 7 8 9; do
-    run() { local arm=$1; shift; [ -f "$OUT/test/$arm-s$seed/summary.json" ] || \
-      "$ENGINE" metad2a generate "${common[@]}" --seed "$seed" "$@" --out "$OUT/test/$arm-s$seed"; }
-    run metad2a
-    run predictor-random --cells random
-    run generator-alone --ranking none
-    run dataset-blind --dataset-blind --db "$DB" --training-features "$OUT/fashion-mnist.h5" "$OUT/digits.h5"
-    run random --cells random --ranking none
+    # run ARM FEATURES [flags]: one seeded run of an arm on CIFAR-10's features FEATURES.
+    run() { local arm=$1 features=$2; shift 2; [ -f "$OUT/test/$arm-s$seed/summary.json" ] || \
+      "$ENGINE" metad2a generate "${common[@]}" --features "$features" --seed "$seed" "$@" --out "$OUT/test/$arm-s$seed"; }
+    c10=$OUT/cifar10.h5
+    run metad2a "$c10"
+    run predictor-random "$c10" --cells random
+    run generator-alone "$c10" --ranking none
+    run dataset-blind "$c10" --dataset-blind --db "$DB" --training-features "$OUT/fashion-mnist.h5" "$OUT/digits.h5"
+    run random "$c10" --cells random --ranking none
+    run metad2a-plain-features "$OUT/cifar10-plain.h5"
   done
   "$NASBENCH" metad2a summarize "$OUT/test"
   mkdir -p notebooks-export/data/metad2a-study
