@@ -99,7 +99,8 @@ public struct MooExperiment {
         }
     }
 
-    /// Runs NSGA-II with `accuracy`, then the oracle-objective NSGA-II and random search.
+    /// Runs NSGA-II with `accuracy`, then the oracle-objective NSGA-II and random search (also per
+    /// generation: the first as many random cells as the search had evaluated by then).
     public func run(accuracy: MooAccuracy) throws -> MooReport {
         let nsga = NSGA2(populationSize: populationSize, generations: generations)
         var rng = SplitMix64(seed: seed)
@@ -146,6 +147,17 @@ public struct MooExperiment {
             report.methods.append(try method(
                 "random", truthColumn.name, Self.frontCells(sampled, sampled.map(trueObjectives)), sampled.count,
                 .column(truthColumn)))
+        }
+        // Random search at each generation's evaluations (the first that many random cells), judged as above.
+        let searched = report.generations.filter { $0.method == "nsga2" && $0.objective == accuracy.name }
+        for g in searched {
+            let k = min(g.evaluations, sampled.count)
+            let prefix = Array(sampled[0..<k])
+            report.generations.append(try generationRow(
+                "random", accuracy, g.generation, Self.frontCells(prefix, Array(randomPoints[0..<k])), k))
+            if case .column(let key) = accuracy, key == truthColumn { continue }
+            report.generations.append(try generationRow(
+                "random", .column(truthColumn), g.generation, Self.frontCells(prefix, prefix.map(trueObjectives)), k))
         }
         let truePoints = rows.map { trueObjectives(row: $0) }
         let trueFront = Pareto.nonDominated2D(truePoints)

@@ -45,7 +45,7 @@ public struct MooReport {
     public var costName: String
     public var front: [FrontRow] = []
     public var methods: [Method] = []
-    /// Per generation of each NSGA-II run (the searched objective's, then the oracle's).
+    /// Per generation of each NSGA-II run (the searched objective's, then the oracle's), then random search at the same evaluations.
     public var generations: [Generation] = []
     public var trueFrontSize = 0
     public var trueFrontHypervolume = 0.0

@@ -50,9 +50,16 @@ final class MooCLITests: XCTestCase {
         XCTAssertEqual(
             generations.first,
             ["method", "objective", "generation", "evaluations", "true_hypervolume", "fraction_of_true_front", "estimated_hypervolume"])
-        XCTAssertEqual(generations.dropFirst().map { $0[2] }, ["0", "1", "2", "3", "4"])
-        XCTAssertEqual(generations.last?[4], comparison[1][4], "the last generation's front is the reported front")
-        XCTAssertEqual(generations.last?[3], comparison[1][2])
+        // NSGA-II's generations, then random search at the same evaluations.
+        XCTAssertEqual(generations.dropFirst().map { $0[0] + "/" + $0[2] },
+                       ["nsga2/0", "nsga2/1", "nsga2/2", "nsga2/3", "nsga2/4", "random/0", "random/1", "random/2", "random/3", "random/4"])
+        let searchLast = try XCTUnwrap(generations.last { $0[0] == "nsga2" }), randomLast = try XCTUnwrap(generations.last)
+        XCTAssertEqual(searchLast[4], comparison[1][4], "the last generation's front is the reported front")
+        XCTAssertEqual(searchLast[3], comparison[1][2])
+        XCTAssertEqual(randomLast[4], comparison[2][4], "random at the final evaluations is the reported random front")
+        XCTAssertEqual(randomLast[3], comparison[2][2])
+        let randomVolumes = generations.filter { $0[0] == "random" }.compactMap { Double($0[4]) }
+        XCTAssertEqual(randomVolumes, randomVolumes.sorted(), "more random cells never lose hypervolume")
         let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: tmp.file("a/config.json")))) as? [String: Any]
         XCTAssertEqual(config?["cost"] as? String, Fixtures.latencyKey.name)
         XCTAssertEqual(config?["experiment"] as? String, "moo")

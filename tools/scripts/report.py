@@ -216,14 +216,18 @@ def moo_section(data, out):
     generations = read_csv(folder / "generations.csv")
     comparison = read_csv(folder / "comparison.csv")
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
-    for objective in dict.fromkeys(r["objective"] for r in generations):
-        rows = [r for r in generations if r["objective"] == objective]
-        ax.plot([int(r["evaluations"]) for r in rows], [float(r["fraction_of_true_front"]) for r in rows], "o-",
-                markersize=3, label=f"NSGA-II on {objective}")
-    for r in comparison:
-        if r["method"] == "random":
-            ax.plot([int(r["evaluations"])], [float(r["fraction_of_true_front"])], "x", markersize=8,
-                    label=f"random on {r['objective']}")
+    # NSGA-II per generation; random search at the same evaluations (files since issue 16 have its rows,
+    # older ones only its final point in comparison.csv).
+    for method, objective in dict.fromkeys((r.get("method", "nsga2"), r["objective"]) for r in generations):
+        rows = [r for r in generations if r.get("method", "nsga2") == method and r["objective"] == objective]
+        name = "NSGA-II" if method == "nsga2" else method
+        ax.plot([int(r["evaluations"]) for r in rows], [float(r["fraction_of_true_front"]) for r in rows],
+                "o-" if method == "nsga2" else "x--", markersize=3, label=f"{name} on {objective}")
+    if not any(r.get("method") == "random" for r in generations):
+        for r in comparison:
+            if r["method"] == "random":
+                ax.plot([int(r["evaluations"])], [float(r["fraction_of_true_front"])], "x", markersize=8,
+                        label=f"random on {r['objective']}")
     ax.set_xlabel("distinct cells evaluated")
     ax.set_ylabel("true hypervolume / true front's")
     ax.grid(True, alpha=0.3)
