@@ -49,20 +49,22 @@ run_setting() { # folder name [extra flags]
 # grid.csv from every finished setting under $1.
 table() {
   local root=$1
-  echo "setting,options,cells,rwe_tau,rwe_tau_low,rwe_tau_high,rwe_minus_params_low,rwe_minus_params_high,rwe_spearman,neg_loss_tau,params_tau,naswot_tau,synflow_tau,rwe_seconds,baseline_seconds,head_iterations_max,head_gradient_max"
+  echo "setting,options,cells,rwe_tau,rwe_tau_low,rwe_tau_high,rwe_minus_params_low,rwe_minus_params_high,repeat_agreement,rwe_spearman,neg_loss_tau,params_tau,naswot_tau,synflow_tau,rwe_seconds,baseline_seconds,head_iterations_max,head_gradient_max"
   for name in "${ORDER[@]}"; do
     local d=$root/$name
     [ -f "$d/summary.csv" ] || continue
-    local secs head ci
+    local secs head ci agree
     # 95% bootstrap intervals (cells resampled, seed 0): RWE's tau, and tau(RWE) - tau(params).
     "$NASBENCH" summarize "$d" --bootstrap 2000 > /dev/null
     ci=$(awk -F, '$1 == "tau(rwe_accuracy)" { a = $3 "," $4 } $1 == "tau(rwe_accuracy)-tau(params)" { b = $3 "," $4 }
                   END { print a "," b }' "$d/intervals.csv")
+    # Kendall tau between the two weight initialisations (noise.csv, written by summarize when K >= 2).
+    agree=$( { [ -f "$d/noise.csv" ] && awk -F, '$1 == "rwe_accuracy" && $2 ~ / vs repeat / { s += $3; n++ } END { if (n) printf "%.4f", s / n }' "$d/noise.csv"; } || true)
     secs=$(awk -F, 'NR > 1 { r += $2; b += $3; n++ } END { printf "%.3f,%.3f", r / n, b / n }' "$d/timings.csv")
     head=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
                     { if ($c["head_iterations"] > it) it = $c["head_iterations"]; if ($c["head_gradient"] + 0 > g) g = $c["head_gradient"] + 0 }
                     END { printf "%d,%.3e", it, g }' "$d/results.csv")
-    awk -F, -v name="$name" -v opts="${SETTINGS[$name]}" -v secs="$secs" -v head="$head" -v ci="$ci" '
+    awk -F, -v name="$name" -v opts="${SETTINGS[$name]}" -v secs="$secs" -v head="$head" -v ci="$ci,$agree" '
       NR > 1 { tau[$1] = $2; rho[$1] = $3; cells = $4 }
       END { printf "%s,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", name, opts, cells, tau["rwe_accuracy"], ci, rho["rwe_accuracy"],
             tau["neg_rwe_loss"], tau["params"], tau["naswot"], tau["synflow_log"], secs, head }' "$d/summary.csv"
@@ -88,6 +90,7 @@ case $stage in
         dest=$EXPORT${root#"$OUT"}/$name
         mkdir -p "$dest"
         cp -p "$root/$name/"{config.json,summary.csv,intervals.csv,results.csv,timings.csv} "$dest/"
+        [ -f "$root/$name/noise.csv" ] && cp -p "$root/$name/noise.csv" "$dest/"
         [ -d "$root/$name/head-trace" ] && cp -rp "$root/$name/head-trace" "$dest/"
       done
     done
