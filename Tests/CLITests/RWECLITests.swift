@@ -10,6 +10,13 @@ final class RWECLITests: XCTestCase {
         try SyntheticCIFAR.archive(in: folder, records: records)
     }
 
+    /// A fixture NB201 table of 200 cells and a synthetic CIFAR-10 archive in `tmp`.
+    func inputs(_ tmp: TemporaryFolder) throws -> (table: String, cifar: String) {
+        let table = tmp.file("cells.h5")
+        try Fixtures.nb201Table(count: 200).write(to: table)
+        return (table, try syntheticArchive(tmp))
+    }
+
     func arguments(table: String, cifar: String, out: String, sample: Int = 5) -> [String] {
         [
             "rwe", "--table", table, "--cifar", cifar, "--sample", "\(sample)", "--seed", "3", "--channels", "4",
@@ -20,9 +27,7 @@ final class RWECLITests: XCTestCase {
 
     func testTinySyntheticRunIsReproducibleAndResumes() throws {
         let tmp = try TemporaryFolder()
-        let table = tmp.file("cells.h5")
-        try Fixtures.nb201Table(count: 200).write(to: table)
-        let cifar = try syntheticArchive(tmp)
+        let (table, cifar) = try inputs(tmp)
         let full = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("a")))
         XCTAssertEqual(full.status, 0, full.stderr)
         XCTAssertTrue(full.stdout.contains("rwe_accuracy"), full.stdout)
@@ -50,9 +55,7 @@ final class RWECLITests: XCTestCase {
     /// same run as the flags alone; `--print-spec` names every key; another command's run is refused.
     func testRecordedSpecRerunsTheRun() throws {
         let tmp = try TemporaryFolder()
-        let table = tmp.file("cells.h5")
-        try Fixtures.nb201Table(count: 200).write(to: table)
-        let cifar = try syntheticArchive(tmp)
+        let (table, cifar) = try inputs(tmp)
         XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("a"), sample: 3)).status, 0)
         let rerun = try CLI.run(["rwe", "--spec", tmp.file("a/config.json"), "--out", tmp.file("b")])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
@@ -85,9 +88,7 @@ final class RWECLITests: XCTestCase {
 
     func testShardsMergeToTheUnshardedRunAndSummarizeRecomputesTheSummary() throws {
         let tmp = try TemporaryFolder()
-        let table = tmp.file("cells.h5")
-        try Fixtures.nb201Table(count: 200).write(to: table)
-        let cifar = try syntheticArchive(tmp)
+        let (table, cifar) = try inputs(tmp)
         XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("whole"))).status, 0)
         for shard in ["0/2", "1/2"] {
             let run = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("parts")) + ["--shard", shard])
@@ -142,9 +143,7 @@ final class RWECLITests: XCTestCase {
     /// weights' seeds; explicit seeds equal to `--seed` give the bytes of `--seed` alone.
     func testSeedsAreSeparable() throws {
         let tmp = try TemporaryFolder()
-        let table = tmp.file("cells.h5")
-        try Fixtures.nb201Table(count: 200).write(to: table)
-        let cifar = try syntheticArchive(tmp)
+        let (table, cifar) = try inputs(tmp)
         func run(_ name: String, _ extra: [String]) throws -> [[Substring]] {
             let result = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file(name), sample: 4) + extra)
             XCTAssertEqual(result.status, 0, result.stderr)
@@ -169,9 +168,7 @@ final class RWECLITests: XCTestCase {
     /// ranks the mean and says so.
     func testWeightSeedsGiveKRowsACell() throws {
         let tmp = try TemporaryFolder()
-        let table = tmp.file("cells.h5")
-        try Fixtures.nb201Table(count: 200).write(to: table)
-        let cifar = try syntheticArchive(tmp)
+        let (table, cifar) = try inputs(tmp)
         XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("one"), sample: 4)).status, 0)
         let three = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("three"), sample: 4) + ["--weight-seeds", "3"])
         XCTAssertEqual(three.status, 0, three.stderr)
@@ -190,9 +187,7 @@ final class RWECLITests: XCTestCase {
     /// `summarize --bootstrap N` adds intervals.csv to an rwe run; on another kind of run it is a one-line error.
     func testSummarizeBootstrapWritesIntervals() throws {
         let tmp = try TemporaryFolder()
-        let table = tmp.file("cells.h5")
-        try Fixtures.nb201Table(count: 200).write(to: table)
-        let cifar = try syntheticArchive(tmp)
+        let (table, cifar) = try inputs(tmp)
         XCTAssertEqual(try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("run"), sample: 6)).status, 0)
         let summarized = try CLI.run(["summarize", tmp.file("run"), "--bootstrap", "100", "--bootstrap-seed", "2"])
         XCTAssertEqual(summarized.status, 0, summarized.stderr)
@@ -212,9 +207,7 @@ final class RWECLITests: XCTestCase {
     /// `--head-trace 2` writes the first two cells' paths, which resume rewrites to the same bytes.
     func testLBFGSHeadConvergesAndTracesTheFirstCells() throws {
         let tmp = try TemporaryFolder()
-        let table = tmp.file("cells.h5")
-        try Fixtures.nb201Table(count: 200).write(to: table)
-        let cifar = try syntheticArchive(tmp)
+        let (table, cifar) = try inputs(tmp)
         let flags = ["--head-solver", "lbfgs", "--head-tolerance", "1e-5", "--head-steps", "5000", "--head-trace", "2",
                      "--weight-seeds", "2"]
         let run = try CLI.run(arguments(table: table, cifar: cifar, out: tmp.file("run"), sample: 4) + flags)
