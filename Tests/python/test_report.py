@@ -84,3 +84,36 @@ def test_rwe_noise_section_draws_the_repeat_agreement(tmp_path):
     assert f"| initialisation 1 vs 2 | {tau12:.3f} |" in report
     mean = [sum(s) / 3 for s in scores]
     assert f"| mean of 3 vs truth | {stats.kendalltau(mean, truth).statistic:.3f} |" in report
+
+
+def test_rwe_grid_section_reports_scipy_tau_with_the_intervals(tmp_path):
+    """With a settings grid, the section recomputes RWE's tau per setting with scipy (cells' means over
+    their initialisations) and shows grid.csv's bootstrap interval and repeat agreement."""
+    from scipy import stats
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    grid = data / "rwe-grid-nb201"
+    shutil.rmtree(grid, ignore_errors=True)
+    grid.mkdir()
+    rng = np.random.default_rng(2)
+    truth = rng.uniform(70, 94, 20)
+    header = ("setting,options,cells,rwe_tau,rwe_tau_low,rwe_tau_high,rwe_minus_params_low,rwe_minus_params_high,"
+              "repeat_agreement,rwe_spearman,neg_loss_tau,params_tau,naswot_tau,synflow_tau,rwe_seconds,"
+              "baseline_seconds,head_iterations_max,head_gradient_max")
+    lines, expected = [header], {}
+    for name, noise in [("fresh-c8n1-1k", 0.02), ("estimate-c16n5-10k", 0.005)]:
+        scores = [[t / 100 + rng.normal(0, noise) for _ in range(2)] for t in truth]
+        rows = ["trial,seed,rank,arch,rwe_accuracy,neg_rwe_loss,params,macs,naswot,synflow_log,truth"]
+        rows += [f"{c},{k},{c},x,{s[k]},-1,1,1,1,1,{truth[c]}" for c, s in enumerate(scores) for k in range(2)]
+        (grid / name).mkdir()
+        (grid / name / "results.csv").write_text("\n".join(rows) + "\n")
+        expected[name] = stats.kendalltau([sum(s) / 2 for s in scores], truth).statistic
+        lines.append(f"{name},x,20,{expected[name]:.4f},0.1000,0.9000,-0.2000,0.5000,0.7000,0.9,0.5,0.4,0.3,0.6,1.5,0.04,300,9.9e-07")
+    (grid / "grid.csv").write_text("\n".join(lines) + "\n")
+    make_report(data, tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## RWE settings grid" in report
+    for name, tau in expected.items():
+        assert f"| {name} | 20 | {tau:.3f} | 0.100 to 0.900 | 0.7000 | 0.400 | 0.600 | -0.200 to 0.500 | 1.5 |" in report, report
+    assert (tmp_path / "out" / "report-rwe-grid.png").stat().st_size > 10_000

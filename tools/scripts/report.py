@@ -16,6 +16,7 @@ when its files are missing):
   metad2a-calibration/calibration{,-pairs}.csv  MetaD2A's label recipe against the table (report_noise.py)
 optional extras, drawn only when such files are present (never listed as skipped):
   rwe-noise-nb201/results.csv                  RWE under several weight initialisations (report_noise.py)
+  rwe-grid-nb201/grid.csv, SETTING/results.csv RWE's settings grid: tau with intervals, repeat agreement (report_noise.py)
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
 and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
@@ -420,6 +421,7 @@ def main():
     optional = (
         # The RWE noise run carries its CSVs from session to session; drawn once they exist.
         lambda: report_noise.rwe_noise_section(args.data, args.out),
+        lambda: report_noise.rwe_grid_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
         lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
     )

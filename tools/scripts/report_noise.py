@@ -90,3 +90,60 @@ def rwe_noise_section(data, out):
         _table(["comparison", "Kendall tau"], lines),
         f"![repeat agreement]({image})",
     ]), None
+
+
+def rwe_grid_section(data, out):
+    """`experiments/rwe-grid-nb201.sh table`: RWE's tau with its 95% interval per setting, and the
+    repeat agreement, beside params and synflow on the same cells."""
+    folder = data / "rwe-grid-nb201"
+    if not (folder / "grid.csv").exists():
+        return None, "rwe-grid-nb201/grid.csv"
+    from scipy import stats
+
+    rows = [r for r in _rows(folder / "grid.csv") if int(r["cells"]) >= 3]
+    if not rows:
+        return None, "rwe-grid-nb201/grid.csv with a finished setting"
+    names = [r["setting"] for r in rows]
+    # RWE's tau recomputed by scipy from each setting's results.csv (the cells' means over initialisations).
+    taus = []
+    for r in rows:
+        per_cell, truth = defaultdict(list), {}
+        for line in _rows(folder / r["setting"] / "results.csv"):
+            per_cell[line["trial"]].append(float(line["rwe_accuracy"]))
+            truth[line["trial"]] = float(line["truth"])
+        cells = list(per_cell)
+        taus.append(stats.kendalltau([sum(per_cell[c]) / len(per_cell[c]) for c in cells], [truth[c] for c in cells]).statistic)
+    low = [float(r["rwe_tau_low"]) for r in rows]
+    high = [float(r["rwe_tau_high"]) for r in rows]
+    xs = range(len(rows))
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), dpi=120, gridspec_kw={"width_ratios": [3, 2]})
+    # A percentile interval need not contain the estimate; the bars are clipped at it (the table has the interval).
+    axes[0].errorbar(xs, taus, yerr=[[max(t - lo, 0) for t, lo in zip(taus, low)], [max(hi - t, 0) for t, hi in zip(taus, high)]],
+                     fmt="o", capsize=3, label="RWE (95% bootstrap interval)")
+    axes[0].plot(xs, [float(r["params_tau"]) for r in rows], "s", markersize=4, label="params")
+    axes[0].plot(xs, [float(r["synflow_tau"]) for r in rows], "^", markersize=4, label="synflow")
+    axes[0].axhline(0, color="grey", linewidth=0.8)
+    axes[0].set_ylabel("Kendall tau against the table")
+    agreement = [float(r["repeat_agreement"]) if r["repeat_agreement"] else float("nan") for r in rows]
+    axes[1].bar(xs, agreement)
+    axes[1].axhline(0.8, color="red", linewidth=0.8, linestyle="--")
+    axes[1].set_ylabel("Kendall tau between weight initialisations")
+    for ax in axes:
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels(names, rotation=60, ha="right", fontsize=7)
+        ax.grid(True, alpha=0.3)
+    axes[0].legend(fontsize=7)
+    image = _save(fig, out / "report-rwe-grid.png")
+    lines = [(r["setting"], r["cells"], f"{t:.3f}", f"{float(r['rwe_tau_low']):.3f} to {float(r['rwe_tau_high']):.3f}",
+              r["repeat_agreement"] or "-", f"{float(r['params_tau']):.3f}", f"{float(r['synflow_tau']):.3f}",
+              f"{float(r['rwe_minus_params_low']):.3f} to {float(r['rwe_minus_params_high']):.3f}", r["rwe_seconds"])
+             for r, t in zip(rows, taus)]
+    return "\n\n".join([
+        "## RWE settings grid",
+        "From rwe-grid-nb201/grid.csv and each setting's results.csv (`experiments/rwe-grid-nb201.sh`): the "
+        "issue-7 sweep's 100 cells, 10,000 test images, the head at its optimum. RWE's tau (on each cell's mean "
+        "over its weight initialisations) by scipy; intervals are `nasbench summarize --bootstrap 2000`'s.",
+        _table(["setting", "cells", "RWE tau", "95% interval", "repeat agreement", "params tau", "synflow tau",
+                "tau(RWE) - tau(params), 95%", "RWE s/cell"], lines),
+        f"![RWE tau per setting]({image})",
+    ]), None
