@@ -39,7 +39,7 @@ public struct EncoderFeatureFile: Equatable, Sendable {
     public func write(to path: String) throws {
         precondition(features.count == labels.count * dimension && indices.count == labels.count, "EncoderFeatureFile: sizes disagree")
         precondition(labels == labels.sorted(), "EncoderFeatureFile: rows must be grouped by class")
-        do {
+        try ExperimentError.writingFile(path) {
             try HDF5File.writeAtomically(to: path) { target in
                 let file = try HDF5File.create(target)
                 let root = try file.root()
@@ -56,10 +56,6 @@ public struct EncoderFeatureFile: Equatable, Sendable {
                 try root.writeStrings("class_names", classNames)
                 try file.flush()
             }
-        } catch let error as HDF5Error {
-            throw ExperimentError.cannotWrite(path: path, why: error.message)
-        } catch {
-            throw ExperimentError.cannotWrite(path: path, why: ExperimentError.systemReason(error))
         }
     }
 

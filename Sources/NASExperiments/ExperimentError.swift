@@ -1,4 +1,5 @@
 import NASCore
+import NASHDF5
 import Foundation
 
 /// Errors of experiment runs. Each says what to do.
@@ -8,6 +9,8 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
     case corruptResults(path: String, why: String)
     /// The file system refused a write (full disk, read-only folder, ...); earlier results are intact.
     case cannotWrite(path: String, why: String)
+    /// A single output file (not a run's trials) could not be written; nothing else was changed.
+    case cannotWriteFile(path: String, why: String)
 
     /// One line whatever the quoted input holds (``Swift/String/oneLine``).
     public var description: String { unescapedDescription.oneLine }
@@ -22,11 +25,27 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
             return "\(path): \(why)"
         case .cannotWrite(let path, let why):
             return "cannot write \(path): \(why); the trials written before are intact, and --resume continues once it can write"
+        case .cannotWriteFile(let path, let why):
+            return "cannot write \(path): \(why)"
         }
     }
 }
 
 extension ExperimentError {
+    /// Writes one output file by `write` after creating its folder; a failure becomes
+    /// `cannotWriteFile` with a one-line reason.
+    static func writingFile(_ path: String, _ write: () throws -> Void) throws {
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try write()
+        } catch let error as HDF5Error {
+            throw ExperimentError.cannotWriteFile(path: path, why: error.message)
+        } catch {
+            throw ExperimentError.cannotWriteFile(path: path, why: systemReason(error))
+        }
+    }
+
     /// Runs a file-system step, turning Foundation's error into `cannotWrite` with the system's
     /// one-line reason (e.g. "No space left on device").
     static func writing<T>(_ path: String, _ step: () throws -> T) throws -> T {

@@ -57,12 +57,7 @@ public struct MetaD2ADatabaseFile {
 
     /// Writes the file atomically: a temporary file beside `path`, renamed over it.
     public func write(to path: String) throws {
-        do {
-            try HDF5File.writeAtomically(to: path, writeUnchecked)
-        } catch {
-            if let error = error as? HDF5Error { throw ExperimentError.cannotWrite(path: path, why: error.message) }
-            throw ExperimentError.cannotWrite(path: path, why: ExperimentError.systemReason(error))
-        }
+        try ExperimentError.writingFile(path) { try HDF5File.writeAtomically(to: path, writeUnchecked) }
     }
 
     private func writeUnchecked(to path: String) throws {

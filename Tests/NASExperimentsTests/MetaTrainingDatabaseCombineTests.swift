@@ -11,8 +11,8 @@ final class MetaTrainingDatabaseCombineTests: XCTestCase {
         let first = try MetaTrainingDatabase.read(a.database), second = try MetaTrainingDatabase.read(b.database)
         XCTAssertEqual(first.tasks[0].validImages.count, 3, "validation images are read too")
         let combined = try MetaTrainingDatabase.combined([("a", first), ("b", second)])
-        let path = a.folder + "/combined.h5"
-        try combined.write(to: path)
+        let path = a.folder + "/new/folder/combined.h5"
+        try combined.write(to: path)  // creates its folder
         let back = try MetaTrainingDatabase.read(path)
         XCTAssertEqual(back.tasks.count, 5)
         XCTAssertEqual(back.labels.count, 3 * 4 + 2 * 5)
@@ -40,5 +40,11 @@ final class MetaTrainingDatabaseCombineTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("image set digits has SHA-256 0000"), "\(error)")
         }
         XCTAssertThrowsError(try MetaTrainingDatabase.combined([("a", first)]))
+        // A file where the folder should be: one line, without the trial runs' resume advice.
+        XCTAssertThrowsError(try combined.write(to: a.database + "/combined.h5")) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.hasPrefix("cannot write \(a.database)/combined.h5: "), text)
+            XCTAssertFalse(text.contains("trials") || text.contains("\n"), text)
+        }
     }
 }
