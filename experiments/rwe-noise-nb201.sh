@@ -19,6 +19,8 @@ fi
 status=0
 nice -n 19 "$ENGINE" rwe --spec experiments/rwe-noise-nb201.yaml --table "$TABLE" \
   --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --jobs 1 --out "$OUT" $(resume_flag "$OUT") "$@" || status=$?
+# noise.csv and intervals.csv (NASBENCH: a build with summarize --bootstrap; the pinned engine predates them).
+[ $status -eq 0 ] && { "$NASBENCH" summarize "$OUT" --bootstrap 2000 > /dev/null || status=$?; }
 mkdir -p "$EXPORT"
-for f in config.json results.csv timings.csv summary.csv; do [ -f "$OUT/$f" ] && cp -p "$OUT/$f" "$EXPORT/"; done
+for f in config.json results.csv timings.csv summary.csv noise.csv intervals.csv; do [ -f "$OUT/$f" ] && cp -p "$OUT/$f" "$EXPORT/"; done
 exit $status
