@@ -103,6 +103,7 @@ regress:
 	  mkdir -p data/cache runs/regress; \
 	  test -f data/cache/nb201.h5 || .build/debug/nasbench import nb201 "$(NASBENCH_DATA)/nb201" -o data/cache/nb201.h5; \
 	  .build/debug/nasbench regress --suite experiments/regress-nb201.json --table data/cache/nb201.h5 \
+	    --cifar "$(NASBENCH_DATA)/cifar10/cifar-10-binary-subset.tar.gz" \
 	    --out runs/regress --junit runs/regress/junit.xml --table-out runs/regress/table.txt; \
 	fi
 

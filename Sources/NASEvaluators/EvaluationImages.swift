@@ -4,7 +4,7 @@ import NASDatasets
 public struct EvaluationImages: Sendable {
     /// `[trainCount, 3, H, W]` row-major floats.
     public let train: [Float]
-    public let trainLabels: [Int]
+    public private(set) var trainLabels: [Int]
     /// `[testCount, 3, H, W]` row-major floats.
     public let test: [Float]
     public let testLabels: [Int]
@@ -30,6 +30,15 @@ public struct EvaluationImages: Sendable {
         height = train.height
         width = train.width
         classes = max(train.classNames.count, (trainLabels.max() ?? 0) + 1, (testLabels.max() ?? 0) + 1)
+    }
+
+    /// The same images with other training labels (as many, each in `0..<classes`), e.g. permuted
+    /// so that a head learns nothing of the images (the regression suite's degrade hook).
+    public func relabelled(training labels: [Int]) -> EvaluationImages {
+        precondition(labels.count == trainLabels.count && labels.allSatisfy { (0..<classes).contains($0) }, "relabelled: bad labels")
+        var copy = self
+        copy.trainLabels = labels
+        return copy
     }
 
     /// Floats per image.

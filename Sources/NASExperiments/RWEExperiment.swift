@@ -15,7 +15,7 @@ public struct RWEExperiment: Sendable {
     /// The benchmark's accuracy of each sampled cell (the ground truth).
     public let truth: [Float]
     public let truthColumn: ColumnKey
-    public let images: EvaluationImages
+    public private(set) var images: EvaluationImages
     public let evaluator: RandomWeightEvaluator
     public let seeds: RWESeeds
     public let trainImages: Int
@@ -137,6 +137,15 @@ public struct RWEExperiment: Sendable {
                            atomically: true, encoding: .utf8)
         }
         return TrialOutput(rows: rows, summary: seconds.map(Self.timingColumns.line) ?? "")
+    }
+
+    /// Test hook (`nasbench regress --degrade shuffle-labels`): the training images' labels permuted
+    /// (seeded by the data seed), so the head learns nothing and RWE's ranking must fall apart.
+    public mutating func shuffleTrainingLabels() {
+        var labels = images.trainLabels
+        var rng = SplitMix64(seed: TrialSeed.derive(base: seeds.data, trial: 0, stream: 9))
+        rng.shuffle(&labels)
+        images = images.relabelled(training: labels)
     }
 
     /// Every setting of the run, for config.json.

@@ -12,8 +12,10 @@ public struct RegressionRun: Sendable {
     /// Where the run folders go; replaced on every run.
     public let folder: String
     public let jobs: Int
-    /// Test hook: fit every predictor on shuffled training labels (must fail the suite).
+    /// Test hook: fit every predictor, and RWE's head, on shuffled training labels (must fail the suite).
     public var shufflesTrainingLabels = false
+    /// The CIFAR-10 archive of the suite's RWE plan (overrides its spec's `rwe.cifar`).
+    public var cifarPath: String?
 
     public init(suite: RegressionSuite, tablePath: String, folder: String, jobs: Int) {
         self.suite = suite
@@ -27,6 +29,7 @@ public struct RegressionRun: Sendable {
         var statistics: [RegressionStatistic] = []
         if let plan = suite.predictors { statistics += try predictors(plan) }
         if let plan = suite.search { statistics += try search(plan) }
+        if let plan = suite.rwe { statistics += try rwe(plan) }
         return statistics
     }
 
@@ -89,6 +92,40 @@ public struct RegressionRun: Sendable {
         try SearchSummaryTable(folder: out).write(to: out)
         try SearchCurves(folder: out).write(to: out)
         return try Self.searchStatistics(folder: out, strategies: plan.spec.strategies.map(\.rawValue), metrics: plan.metrics)
+    }
+
+    /// Kendall tau of each checked score against the benchmark over the plan's cells (the cells'
+    /// means over their weight initialisations), one statistic each, whose tolerance is its floor.
+    private func rwe(_ plan: RegressionSuite.RWEPlan) throws -> [RegressionStatistic] {
+        var spec = plan.spec
+        spec.table = tablePath
+        if let cifarPath { spec.rwe.cifar = cifarPath }
+        guard !spec.rwe.cifar.isEmpty else {
+            throw ExperimentError.badInput("the suite's rwe plan needs the CIFAR-10 archive: give --cifar")
+        }
+        var experiment = try spec.makeExperiment()
+        if shufflesTrainingLabels { experiment.shuffleTrainingLabels() }
+        let out = try runFolder("rwe")
+        var config = try spec.recorded(in: experiment.config())
+        config["regression_suite"] = suite.name
+        config["shuffled_training_labels"] = shufflesTrainingLabels
+        let runner = try TrialRunner(
+            files: RWEExperiment.files(folder: out), config: config, trials: experiment.cells.count, shard: .all, jobs: jobs,
+            resume: false)
+        runner.progressLabel = "regress: rwe cells"
+        let frozen = experiment
+        try runner.run { try frozen.runTrial($0) }
+        let summary = try RWESummaryTable(folder: out)
+        try summary.write(to: out)
+        return try plan.metrics.map { rule in
+            guard let row = summary.rows.first(where: { $0.score == rule.name }) else {
+                throw ExperimentError.badInput(
+                    "unknown rwe score '\(rule.name)' (expected one of: \(RWEExperiment.scoreColumns.joined(separator: ", ")))")
+            }
+            return RegressionStatistic(
+                experiment: "rwe", group: rule.name, metric: "kendall_tau", higherIsBetter: true, mean: row.tau, std: .nan,
+                trials: summary.cells)
+        }
     }
 
     /// Mean and std of each metric column of `trials.csv` per strategy, over the trials that define it.

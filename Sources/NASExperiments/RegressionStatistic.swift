@@ -1,9 +1,9 @@
 /// One summary statistic of a regression suite: the mean of a metric over seeded trials, with
 /// its spread, under a stable identifier such as `predictors/rf/n=100/kendall_tau`.
 public struct RegressionStatistic: Sendable, Equatable {
-    /// `predictors` or `search`.
+    /// `predictors`, `search` or `rwe`.
     public var experiment: String
-    /// `rf/n=100` (predictor and train size) or `evolution` (strategy).
+    /// `rf/n=100` (predictor and train size), `evolution` (strategy) or `rwe_accuracy` (an RWE run's score).
     public var group: String
     /// The metric's column name, e.g. `kendall_tau` or `queries_to_search_optimum`.
     public var metric: String
@@ -40,6 +40,7 @@ public struct RegressionStatistic: Sendable, Equatable {
 
     /// Whether larger values of `metric` are better in experiment `experiment`.
     public static func higherIsBetter(experiment: String, metric: String) -> Bool {
+        if experiment == "rwe" { return true }
         guard experiment == "predictors" else { return false }
         return metric != "mae" && metric != "rmse"
     }

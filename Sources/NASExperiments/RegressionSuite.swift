@@ -28,6 +28,14 @@ public struct RegressionSuite: Codable, Sendable {
         public var metrics: [MetricRule]
     }
 
+    /// A random-weight evaluation on fixed cells (`nasbench rwe --spec`) and the scores whose Kendall
+    /// tau against the benchmark is pinned (`rwe_accuracy`, `params`, ...). Its archive is `nasbench
+    /// regress --cifar`; each statistic's tolerance is its floor (one tau, no trials to average).
+    public struct RWEPlan: Codable, Sendable {
+        public var spec: RWESpec
+        public var metrics: [MetricRule]
+    }
+
     public var name: String
     /// Standard errors of the baseline mean a statistic may move in the bad direction before it fails.
     public var z: Double
@@ -35,13 +43,16 @@ public struct RegressionSuite: Codable, Sendable {
     public var baseline: String
     public var predictors: PredictorPlan?
     public var search: SearchPlan?
+    public var rwe: RWEPlan?
 
-    public init(name: String, z: Double, baseline: String, predictors: PredictorPlan? = nil, search: SearchPlan? = nil) {
+    public init(name: String, z: Double, baseline: String, predictors: PredictorPlan? = nil, search: SearchPlan? = nil,
+                rwe: RWEPlan? = nil) {
         self.name = name
         self.z = z
         self.baseline = baseline
         self.predictors = predictors
         self.search = search
+        self.rwe = rwe
     }
 
     /// Reads a suite file.
@@ -58,8 +69,8 @@ public struct RegressionSuite: Codable, Sendable {
             throw ExperimentError.badInput("\(path) is not a regression suite (docs/REGRESSION.md): \(error)")
         }
         guard suite.z > 0 else { throw ExperimentError.badInput("\(path): z must be positive") }
-        guard suite.predictors != nil || suite.search != nil else {
-            throw ExperimentError.badInput("\(path) declares no experiments: give predictors, search or both")
+        guard suite.predictors != nil || suite.search != nil || suite.rwe != nil else {
+            throw ExperimentError.badInput("\(path) declares no experiments: give predictors, search, rwe or several")
         }
         return suite
     }
@@ -72,7 +83,14 @@ public struct RegressionSuite: Codable, Sendable {
 
     /// Every checked metric name with its floor and direction, by statistic prefix.
     func rule(for statistic: RegressionStatistic) -> MetricRule? {
-        let rules = statistic.experiment == "search" ? search?.metrics : predictors?.metrics
-        return rules?.first { $0.name == statistic.metric }
+        let rules: [MetricRule]?
+        switch statistic.experiment {
+        case "search": rules = search?.metrics
+        case "rwe": rules = rwe?.metrics
+        default: rules = predictors?.metrics
+        }
+        // An RWE statistic's rule is named by its score (the group); the others' by their metric.
+        let name = statistic.experiment == "rwe" ? statistic.group : statistic.metric
+        return rules?.first { $0.name == name }
     }
 }

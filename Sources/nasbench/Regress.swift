@@ -28,11 +28,14 @@ struct Regress: ParsableCommand {
     @Option(help: "Also write the text table to this file.")
     var tableOut: String?
 
-    @Option(help: "Folder for the suite's run folders (predictors/, search/); replaced on every run.")
+    @Option(help: "Folder for the suite's run folders (predictors/, search/, rwe/); replaced on every run.")
     var out = "runs/regress"
 
     @Option(help: "Worker threads.")
     var jobs = 2
+
+    @Option(help: "The CIFAR-10 archive for the suite's rwe plan (cifar-10-binary.tar.gz layout).")
+    var cifar: String?
 
     @Option(help: "Test hook: degrade the experiment on purpose to check the suite catches it (shuffle-labels).")
     var degrade: String?
@@ -40,6 +43,7 @@ struct Regress: ParsableCommand {
     func run() throws {
         let loaded = try RegressionSuite.load(suite)
         var runner = RegressionRun(suite: loaded, tablePath: table, folder: out, jobs: jobs)
+        runner.cifarPath = cifar
         switch degrade {
         case nil: break
         case "shuffle-labels": runner.shufflesTrainingLabels = true

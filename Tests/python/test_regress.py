@@ -76,10 +76,11 @@ def test_shuffled_labels_fail(nasbench, suite):
     assert "FAIL" in result.stdout
 
 
-def test_committed_suite_catches_a_weakened_predictor(nasbench, real_data, tmp_path):
+def test_committed_suite_catches_a_weakened_predictor_and_rwe_head(nasbench, real_data, tmp_path):
     table = tmp_path / "nb201.h5"
     nasbench("import", "nb201", real_data / "nb201", "-o", table)
     result = nasbench("regress", "--suite", ROOT / "experiments" / "regress-nb201.json", "--table", table,
+                      "--cifar", real_data / "cifar10" / "cifar-10-binary-subset.tar.gz",
                       "--out", tmp_path / "runs", "--junit", tmp_path / "j.xml", "--degrade", "shuffle-labels",
                       check=False)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -88,3 +89,5 @@ def test_committed_suite_catches_a_weakened_predictor(nasbench, real_data, tmp_p
     assert {"predictors.rf.n=500", "predictors.gbdt.n=500"} <= failed
     # search does not use the predictors, so its statistics still match the baseline exactly
     assert not any(name.startswith("search") for name in failed)
+    # RWE's head fitted on shuffled labels loses its ranking; params does not depend on the head
+    assert "rwe.rwe_accuracy" in failed and "rwe.params" not in failed
