@@ -46,21 +46,29 @@ public struct RegressionRun: Sendable {
         return path
     }
 
+    /// Runs `trials` trials of one experiment into a fresh `folder/name` and returns that folder; the
+    /// config records the suite (and, for an experiment the degrade hook touches, whether it did).
+    private func runTrials(_ name: String, files: (String) -> RunFiles, config: [String: Any], trials: Int, degradable: Bool,
+                           _ trial: @escaping @Sendable (Int) throws -> TrialOutput) throws -> String {
+        let out = try runFolder(name)
+        var config = config
+        config["regression_suite"] = suite.name
+        if degradable { config["shuffled_training_labels"] = shufflesTrainingLabels }
+        let runner = try TrialRunner(files: files(out), config: config, trials: trials, shard: .all, jobs: jobs, resume: false)
+        runner.progressLabel = "regress: \(name) trials"
+        try runner.run(trial)
+        return out
+    }
+
     private func predictors(_ plan: RegressionSuite.PredictorPlan) throws -> [RegressionStatistic] {
         var spec = plan.spec
         spec.table = tablePath
         var experiment = try spec.makeExperiment()
         experiment.shufflesTrainingLabels = shufflesTrainingLabels
-        let out = try runFolder("predictors")
-        var config = try spec.recorded(in: try experiment.config())
-        config["regression_suite"] = suite.name
-        config["shuffled_training_labels"] = shufflesTrainingLabels
-        let runner = try TrialRunner(
-            files: PredictorExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
-            jobs: jobs, resume: false)
-        runner.progressLabel = "regress: predictor trials"
         let frozen = experiment
-        try runner.run { try frozen.runTrial($0) }
+        let out = try runTrials(
+            "predictors", files: PredictorExperiment.files, config: try spec.recorded(in: try experiment.config()),
+            trials: experiment.totalTrials, degradable: true) { try frozen.runTrial($0) }
         let summary = try PredictorSummaryTable(folder: out)
         try summary.write(to: out)
         return try summary.lines.flatMap { line in
@@ -81,14 +89,9 @@ public struct RegressionRun: Sendable {
         var spec = plan.spec
         spec.table = tablePath
         let experiment = try spec.makeExperiment()
-        let out = try runFolder("search")
-        var config = try spec.recorded(in: experiment.config)
-        config["regression_suite"] = suite.name
-        let runner = try TrialRunner(
-            files: SearchExperiment.files(folder: out), config: config, trials: experiment.totalTrials, shard: .all,
-            jobs: jobs, resume: false)
-        runner.progressLabel = "regress: search trials"
-        try runner.run { try experiment.runTrial($0) }
+        let out = try runTrials(
+            "search", files: SearchExperiment.files, config: try spec.recorded(in: experiment.config),
+            trials: experiment.totalTrials, degradable: false) { try experiment.runTrial($0) }
         try SearchSummaryTable(folder: out).write(to: out)
         try SearchCurves(folder: out).write(to: out)
         return try Self.searchStatistics(folder: out, strategies: plan.spec.strategies.map(\.rawValue), metrics: plan.metrics)
@@ -105,16 +108,10 @@ public struct RegressionRun: Sendable {
         }
         var experiment = try spec.makeExperiment()
         if shufflesTrainingLabels { experiment.shuffleTrainingLabels() }
-        let out = try runFolder("rwe")
-        var config = try spec.recorded(in: experiment.config())
-        config["regression_suite"] = suite.name
-        config["shuffled_training_labels"] = shufflesTrainingLabels
-        let runner = try TrialRunner(
-            files: RWEExperiment.files(folder: out), config: config, trials: experiment.cells.count, shard: .all, jobs: jobs,
-            resume: false)
-        runner.progressLabel = "regress: rwe cells"
         let frozen = experiment
-        try runner.run { try frozen.runTrial($0) }
+        let out = try runTrials(
+            "rwe", files: RWEExperiment.files, config: try spec.recorded(in: experiment.config()), trials: experiment.cells.count,
+            degradable: true) { try frozen.runTrial($0) }
         let summary = try RWESummaryTable(folder: out)
         try summary.write(to: out)
         return try plan.metrics.map { rule in
