@@ -64,6 +64,17 @@ if [ "$stage" = features ] || [ "$stage" = all ]; then
   # sensitivity arm metad2a-plain-features (docs/RESULTS.md says why both).
   [ -f "$OUT/cifar10-plain.h5" ] || "$ENGINE" metad2a encode cifar10 --cifar "$CIFAR" --encoder "$enc/encoder.h5" \
     --out "$OUT/cifar10-plain.h5"
+  # The encoder's record, and the files' SHA-256 as the first computation gave them: a recomputation
+  # (runs/ lost between sessions) must give the same bytes, or the carried models no longer fit.
+  mkdir -p notebooks-export/data/metad2a-study/encoder
+  cp -p "$enc"/{config.json,epochs.csv,timing.csv} notebooks-export/data/metad2a-study/encoder/
+  if [ -f "$CARRY/features.sha256" ]; then
+    (cd "$OUT" && sha256sum -c --quiet "$OLDPWD/$CARRY/features.sha256") \
+      || { echo "metad2a-study: recomputed features differ from $CARRY/features.sha256" >&2; exit 1; }
+  else
+    mkdir -p "$CARRY"
+    (cd "$OUT" && sha256sum encoder/encoder.h5 fashion-mnist.h5 digits.h5 cifar10.h5 cifar10-plain.h5) > "$CARRY/features.sha256"
+  fi
 fi
 
 if [ "$stage" = train ] || [ "$stage" = all ]; then
