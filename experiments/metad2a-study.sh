@@ -56,18 +56,20 @@ if [ "$stage" = features ] || [ "$stage" = all ]; then
   enc=$OUT/encoder
   [ -f "$enc/encoder.h5" ] || "$ENGINE" metad2a train-encoder --epochs 4 --seed 0 --out "$enc" $(resume_flag "$enc")
   for set in fashion-mnist digits; do
-    [ -f "$OUT/$set.h5" ] || "$ENGINE" metad2a encode "$set" --encoder "$enc/encoder.h5" --out "$OUT/$set.h5"
+    [ -f "$OUT/$set.h5" ] || "$ENGINE" metad2a encode "$set" --encoder "$enc/encoder.h5" --out "$OUT/$set.h5" | tee -a "$OUT/encode.log"
   done
   [ -f "$OUT/cifar10.h5" ] || "$ENGINE" metad2a encode cifar10 --cifar "$CIFAR" --encoder "$enc/encoder.h5" \
-    --adapt-batch-norm --out "$OUT/cifar10.h5"
+    --adapt-batch-norm --out "$OUT/cifar10.h5" | tee -a "$OUT/encode.log"
   # The same without AdaBN (the encoder's batch-norm statistics from Fashion-MNIST + digits): the
   # sensitivity arm metad2a-plain-features (docs/RESULTS.md says why both).
   [ -f "$OUT/cifar10-plain.h5" ] || "$ENGINE" metad2a encode cifar10 --cifar "$CIFAR" --encoder "$enc/encoder.h5" \
-    --out "$OUT/cifar10-plain.h5"
+    --out "$OUT/cifar10-plain.h5" | tee -a "$OUT/encode.log"
   # The encoder's record, and the files' SHA-256 as the first computation gave them: a recomputation
   # (runs/ lost between sessions) must give the same bytes, or the carried models no longer fit.
   mkdir -p notebooks-export/data/metad2a-study/encoder
   cp -p "$enc"/{config.json,epochs.csv,timing.csv} notebooks-export/data/metad2a-study/encoder/
+  # Each encode's wall time as it printed it (the phases' cost beside the paper's GPU-seconds).
+  [ -f "$OUT/encode.log" ] && cp -p "$OUT/encode.log" notebooks-export/data/metad2a-study/
   if [ -f "$CARRY/features.sha256" ]; then
     (cd "$OUT" && sha256sum -c --quiet "$OLDPWD/$CARRY/features.sha256") \
       || { echo "metad2a-study: recomputed features differ from $CARRY/features.sha256" >&2; exit 1; }
