@@ -21,9 +21,9 @@ CIFAR=$DATA/cifar10/cifar-10-binary-subset.tar.gz
 CARRY=experiments/carry/metad2a-db
 FINAL=data/metad2a
 stage=${1:-build}
-# The label recipe, explicit (the pinned build's defaults may differ): C=8 N=1, 10 epochs, 100
-# training images a class, batch 32, lr 0.05 cosine; calibrated on CIFAR-10 (docs/METAD2A.md).
-RECIPE="--channels 8 --cells-per-stage 1 --epochs 10 --train-per-class 100 --batch-size 32 --learning-rate 0.05"
+# The label recipe, explicit (the pinned build's defaults may differ): experiments/metad2a-recipe.sh.
+source "$(dirname "$0")/metad2a-recipe.sh"
+RECIPE=$METAD2A_RECIPE
 
 if [ "$stage" = carry ]; then
   if [ -f "$OUT/metad2a-db.h5" ]; then
