@@ -65,6 +65,6 @@ case $stage in
     done
     "$NASBENCH" metad2a summarize "$OUT/test"
     mkdir -p notebooks-export/data/metad2a-protocol-b
-    cp "$OUT/test/arms.csv" notebooks-export/data/metad2a-protocol-b/ ;;
+    cp "$OUT/test/arms.csv" "$OUT/test/cells.csv" notebooks-export/data/metad2a-protocol-b/ ;;
   *) echo "usage: experiments/metad2a-protocol-b.sh db|train|test|carry" >&2; exit 2 ;;
 esac

@@ -10,7 +10,8 @@
 #               500 random cells; the generator alone; the dataset-blind control; random best-of-30
 #               (each run's summary.json: max / top-1 / top-10 mean table accuracy among the top 30);
 #               and MetaD2A on CIFAR-10 features without AdaBN (metad2a-plain-features, a sensitivity arm),
-#               then `metad2a summarize`: per arm mean +- 95% interval, notebooks-export/data/metad2a-study/arms.csv
+#               then `metad2a summarize`: per arm mean +- 95% interval (arms.csv) and the cells' iso uniqueness,
+#               operation shares and phase seconds (cells.csv), into notebooks-export/data/metad2a-study/
 #   carry     - at a session's end (runs/ may not be kept): the predictor and generator runs, finished
 #               (weights and CSVs) or not (with their latest checkpoint), into experiments/carry/metad2a-study/;
 #               every stage first restores them. The encoder and feature files are not carried: the
@@ -106,5 +107,5 @@ if [ "$stage" = test ] || [ "$stage" = all ]; then
   done
   "$NASBENCH" metad2a summarize "$OUT/test"
   mkdir -p notebooks-export/data/metad2a-study
-  cp "$OUT/test/arms.csv" notebooks-export/data/metad2a-study/
+  cp "$OUT/test/arms.csv" "$OUT/test/cells.csv" notebooks-export/data/metad2a-study/
 fi

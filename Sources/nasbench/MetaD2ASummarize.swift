@@ -5,7 +5,7 @@ import NASExperiments
 struct MetaD2ASummarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summarize",
-        abstract: "Per arm of a meta-test (folders ARM-sSEED of generate runs): mean and 95% interval of the top cells' table accuracy; writes arms.csv.")
+        abstract: "Per arm of a meta-test (folders ARM-sSEED of generate runs): mean and 95% interval of the top cells' table accuracy (arms.csv); the cells' uniqueness under NB201's isomorphism key, operation shares and phase seconds (cells.csv).")
 
     @Argument(help: "The folder holding the ARM-sSEED runs (experiments/metad2a-study.sh: runs/metad2a-study/test).")
     var folder: String
@@ -13,6 +13,9 @@ struct MetaD2ASummarize: ParsableCommand {
     func run() throws {
         let table = try GenerationArmsTable(folder: folder)
         try table.write(to: folder)
+        let cells = try GenerationCellsTable(folder: folder)
+        try cells.write(to: folder)
         print(table.text, terminator: "")
+        print("\(folder)/arms.csv, \(folder)/cells.csv")
     }
 }

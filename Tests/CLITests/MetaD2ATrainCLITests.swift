@@ -47,5 +47,9 @@ final class MetaD2ATrainCLITests: XCTestCase {
                               contains: "not a MetaD2A feature file")
         try CLI.assertOneLine(["metad2a", "generate", "--generator", "\(dir)/g", "--predictor", "\(dir)/p", "--features", features,
                            "--table", "\(dir)/none.h5", "--out", "\(dir)/gen2"], contains: "--table \(dir)/none.h5: no such file")
+        try CLI.assertOneLine(["metad2a", "summarize", dir], contains: "has no ARM-sSEED/summary.json runs")
+        try FileManager.default.createDirectory(atPath: "\(dir)/test", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: "\(dir)/gen", toPath: "\(dir)/test/metad2a-s0")
+        try CLI.assertOneLine(["metad2a", "summarize", "\(dir)/test"], contains: "a run has no best accuracy (generate without --table?)")
     }
 }

@@ -117,3 +117,29 @@ def test_rwe_grid_section_reports_scipy_tau_with_the_intervals(tmp_path):
     for name, tau in expected.items():
         assert f"| {name} | 20 | {tau:.3f} | 0.100 to 0.900 | 0.7000 | 0.400 | 0.600 | -0.200 to 0.500 | 1.5 |" in report, report
     assert (tmp_path / "out" / "report-rwe-grid.png").stat().st_size > 10_000
+
+
+def test_metad2a_section_tables_the_arms_and_their_cells(tmp_path):
+    """With a meta-test's arms.csv and cells.csv, the MetaD2A section shows each arm's intervals and the
+    top cells' operation shares, and draws both plots."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    study = data / "metad2a-study"
+    study.mkdir(exist_ok=True)
+    (study / "arms.csv").write_text(
+        "arm,runs,best_mean,best_ci95,top1_mean,top1_ci95,top10_mean,top10_ci95,validity,uniqueness,novelty\n"
+        "dataset-blind,10,93.9000,0.1200,92.0000,0.5000,92.5000,0.2000,1.0000,0.9000,0.8000\n"
+        "metad2a,10,94.1234,0.0567,93.0000,0.4000,93.2000,0.1000,0.9900,0.9500,0.8500\n")
+    (study / "cells.csv").write_text(
+        "arm,subset,runs,cells,iso_uniqueness,none,skip_connect,nor_conv_1x1,nor_conv_3x3,avg_pool_3x3,generate_seconds,rank_seconds\n"
+        "dataset-blind,all,10,500.0,0.9000,0.1000,0.2000,0.2000,0.4000,0.1000,3.000,4.000\n"
+        "dataset-blind,top,10,30.0,1.0000,0.0500,0.1500,0.2000,0.5000,0.1000,3.000,4.000\n"
+        "metad2a,all,10,500.0,0.9500,0.1000,0.2000,0.2000,0.4000,0.1000,3.500,4.500\n"
+        "metad2a,top,10,30.0,1.0000,0.0000,0.1000,0.2000,0.6500,0.0500,3.500,4.500\n")
+    make_report(data, tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## MetaD2A on CIFAR-10, protocol A" in report and "protocol B" not in report
+    assert "| metad2a | 10 | 94.12 ± 0.06 | 93.00 ± 0.40 | 93.20 ± 0.10 | 0.9900 | 0.9500 | 0.8500 |" in report, report
+    assert "| metad2a (top) | 30.0 | 1.0000 | 0.0000 | 0.1000 | 0.2000 | 0.6500 | 0.0500 | 3.500 | 4.500 |" in report, report
+    for png in ("report-metad2a-study.png", "report-metad2a-study-ops.png"):
+        assert (tmp_path / "out" / png).stat().st_size > 10_000

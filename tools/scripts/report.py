@@ -17,6 +17,7 @@ when its files are missing):
 optional extras, drawn only when such files are present (never listed as skipped):
   rwe-noise-nb201/results.csv                  RWE under several weight initialisations (report_noise.py)
   rwe-grid-nb201/grid.csv, SETTING/results.csv RWE's settings grid: tau with intervals, repeat agreement (report_noise.py)
+  metad2a-study/{arms,cells}.csv (and metad2a-protocol-b/)  MetaD2A's meta-test arms on CIFAR-10 (report_metad2a.py)
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
 and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
@@ -45,6 +46,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "scripts"))
 import plot_predictors  # noqa: E402
+import report_metad2a  # noqa: E402
 import report_noise  # noqa: E402
 from report_util import markdown_table, read_csv, save  # noqa: E402
 
@@ -422,6 +424,7 @@ def main():
         # The RWE noise run carries its CSVs from session to session; drawn once they exist.
         lambda: report_noise.rwe_noise_section(args.data, args.out),
         lambda: report_noise.rwe_grid_section(args.data, args.out),
+        lambda: report_metad2a.studies_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
         lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
     )
