@@ -44,3 +44,22 @@ echo "   (found: the optimum was queried; with --wide, search_or_top1_found also
 "$bin" search --table "$table" --strategies weaknas --weaknas-model mlp --weaknas-labels table --trials 4 --seed 0 \
   --budget 300 "${search[@]}" --out "$out-weaknas"
 echo "(results: $out-weaknas/; the 100-trial NB201 comparison: experiments/weaknas-nb201-authors.sh, docs/RESULTS.md)"
+
+echo
+echo "== MetaD2A from the committed meta-training database (data/metad2a: 2,000 labels on 100 5-way tasks of"
+echo "   Fashion-MNIST and digits): random-weight image features and 10 epochs each, so this shows the chain,"
+echo "   not the study (experiments/metad2a-study.sh trains the encoder and runs 400 epochs; docs/METAD2A.md)"
+out=data/cache/demo-metad2a
+rm -rf "$out" && mkdir -p "$out"
+for set in digits fashion-mnist; do
+  "$bin" metad2a encode "$set" --random-weights --width 8 --out "$out/$set.h5"
+done
+features=(--features "$out/fashion-mnist.h5" "$out/digits.h5")
+"$bin" metad2a train-predictor --db data/metad2a/metad2a-db.h5 "${features[@]}" --epochs 10 --seed 0 --out "$out/predictor"
+"$bin" metad2a train-generator --db data/metad2a/metad2a-db.h5 "${features[@]}" --predictor "$out/predictor" --epochs 10 \
+  --seed 0 --out "$out/generator"
+echo "-- 100 cells generated for Fashion-MNIST, ranked by the meta-predictor; the top 5:"
+"$bin" metad2a generate --generator "$out/generator" --predictor "$out/predictor" --features "$out/fashion-mnist.h5" \
+  --count 100 --top 10 --set-draws 5 --seed 0 --out "$out/generate"
+sed -n '1,6p' "$out/generate/ranked.csv"
+echo "(results: $out/)"
