@@ -21,7 +21,13 @@ public enum ConetReport {
         public var searched: [Double], scaled: [Double], random: [Double]
         public var margin: Double
         public var verdict: String
+        /// Whether every run the design names is in (``designedRandomRuns`` random configs); until
+        /// then the verdict is provisional.
+        public var complete: Bool { random.count >= ConetReport.designedRandomRuns }
     }
+
+    /// The random configs the study's design compares against (`final-random0...2-s0`).
+    public static let designedRandomRuns = 3
 
     /// Reads every finished `final-*` run in `folder`.
     public static func finalRuns(in folder: String) throws -> [FinalRun] {
@@ -119,9 +125,11 @@ public enum ConetReport {
             let row = CSVLine.join(["searched_sa07", v.searched.map { CSVLine.number($0) }.joined(separator: " "), "scaled",
                                     v.scaled.map { CSVLine.number($0) }.joined(separator: " "), "random",
                                     v.random.map { CSVLine.number($0) }.joined(separator: " "), CSVLine.number(v.margin), v.verdict])
-            try ResultsStore.writeAtomically("searched,searched_accuracies,baseline_a,a_accuracies,baseline_b,b_accuracies,margin,verdict\n" + row + "\n",
+            try ResultsStore.writeAtomically("searched,searched_accuracies,baseline_a,a_accuracies,baseline_b,b_accuracies,margin,verdict,complete\n"
+                                             + row + "," + (v.complete ? "yes" : "no") + "\n",
                                              to: (out as NSString).appendingPathComponent("verdict.csv"))
-            text += String(format: "margin %.2f points: %@\n", v.margin, v.verdict)
+            text += String(format: "margin %.2f points: %@", v.margin, v.verdict)
+                + (v.complete ? "\n" : " (provisional: \(v.random.count) of \(designedRandomRuns) random configs in)\n")
         } else {
             text += "verdict: not yet (needs final-sa07-s0/s1, final-scaled-s0/s1 and a final-random run)\n"
         }

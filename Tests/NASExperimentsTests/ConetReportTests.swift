@@ -20,6 +20,9 @@ final class ConetReportTests: XCTestCase {
         // Margin exactly 0 and below.
         XCTAssertEqual(ConetReport.verdict(baselines + [run("sa07", 0, 80.2), run("sa07", 1, 80.2)])?.verdict, "not replicated")
         XCTAssertEqual(ConetReport.verdict(baselines + [run("sa07", 0, 70), run("sa07", 1, 75)])?.margin ?? 0, -7.7, accuracy: 1e-12)
+        // Two of the design's three random configs: provisional; the third completes it.
+        XCTAssertEqual(ConetReport.verdict(baselines + [run("sa07", 0, 80.8), run("sa07", 1, 81.2)])?.complete, false)
+        XCTAssertEqual(ConetReport.verdict(baselines + [run("random2", 0, 79.5), run("sa07", 0, 80.8), run("sa07", 1, 81.2)])?.complete, true)
         // Not enough runs yet.
         XCTAssertNil(ConetReport.verdict(baselines + [run("sa07", 0, 90)]))
         XCTAssertNil(ConetReport.verdict([run("sa07", 0, 90), run("sa07", 1, 90), run("scaled", 0, 80), run("scaled", 1, 80)]))

@@ -380,7 +380,8 @@ def conet_section(data, out):
         verdict = data / "conet" / "verdict.csv"
         if verdict.exists():
             v = read_csv(verdict)[0]
-            parts.append(f"Verdict (fixed rule): **{v['verdict']}**, margin {float(v['margin']):.2f} points.")
+            provisional = "" if v.get("complete", "yes") == "yes" else " Provisional: not every random config of the design is in."
+            parts.append(f"Verdict (fixed rule): **{v['verdict']}**, margin {float(v['margin']):.2f} points.{provisional}")
         parts.append(f"![Accuracy against parameters]({image})")
     return "\n\n".join(parts), None
 
