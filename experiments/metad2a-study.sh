@@ -12,9 +12,12 @@
 #               and MetaD2A on CIFAR-10 features without AdaBN (metad2a-plain-features, a sensitivity arm),
 #               then `metad2a summarize`: per arm mean +- 95% interval (arms.csv) and the cells' iso uniqueness,
 #               operation shares and phase seconds (cells.csv), into notebooks-export/data/metad2a-study/
-#   carry     - at a session's end (runs/ may not be kept): the predictor and generator runs, finished
-#               (weights and CSVs) or not (with their latest checkpoint), into experiments/carry/metad2a-study/;
-#               every stage first restores them. The encoder and feature files are not carried: the
+#   carry     - at a session's end (runs/ may not be kept): the generator run, finished (weights and CSVs)
+#               or not (with its latest checkpoint), into experiments/carry/metad2a-study/; every stage first
+#               restores it. The predictor's weights (14 MB) are too large to commit: its record (config,
+#               epochs, timing, result, the weights' SHA-256) goes to notebooks-export/data/metad2a-study/predictor/,
+#               and `train` retrains it when runs/ was lost (seeded, on the pin; `sha256sum -c` on the
+#               recorded digest tells whether the bytes came back). The encoder and feature files are not carried: the
 #               features stage recomputes them on the pinned build (seeded, same bytes), and a training
 #               run's resume refuses feature files whose SHA-256 differs from its config's.
 # Runs go to $OUT (default runs/metad2a-study). Computing commands run on one engine build, named in
@@ -29,7 +32,7 @@ CARRY=experiments/carry/metad2a-study
 stage=${1:-all}
 mkdir -p "$OUT"
 
-for name in predictor generator; do
+for name in generator; do
   if [ ! -e "$OUT/$name/config.json" ] && [ -f "$CARRY/$name/config.json" ]; then
     mkdir -p "$OUT/$name" && cp -p "$CARRY/$name"/* "$OUT/$name/"
     echo "metad2a-study: restored $OUT/$name from $CARRY/$name" >&2
@@ -37,7 +40,13 @@ for name in predictor generator; do
 done
 
 if [ "$stage" = carry ]; then
-  for name in predictor generator; do
+  if [ -f "$OUT/predictor/result.json" ]; then
+    record=notebooks-export/data/metad2a-study/predictor
+    mkdir -p "$record"
+    cp -p "$OUT"/predictor/{config.json,epochs.csv,timing.csv,result.json,predictor.json} "$record/"
+    (cd "$OUT" && sha256sum predictor/predictor.h5) > "$record/predictor.sha256"
+  fi
+  for name in generator; do
     run=$OUT/$name
     [ -f "$run/config.json" ] || continue
     rm -rf "${CARRY:?}/$name" && mkdir -p "$CARRY/$name"
