@@ -21,23 +21,31 @@ public struct GenerationArmsTable: Sendable {
 
     public let arms: [Arm]
 
+    /// The finished seeded runs under `folder` (folders `ARM-sSEED` holding a `summary.json`), per
+    /// arm in name order, each run's folder and summary. Shared by this table and
+    /// ``GenerationCellsTable``.
+    /// - Throws: ``ExperimentError`` when there is no such run or a summary is not a generate run's.
+    static func seededRuns(in folder: String) throws -> [(arm: String, runs: [(path: String, summary: GenerationSummary)])] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var byArm: [String: [(path: String, summary: GenerationSummary)]] = [:]
+        for name in names {
+            guard let cut = name.range(of: "-s", options: .backwards), Int(name[cut.upperBound...]) != nil else { continue }
+            let run = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: run + "/summary.json") else { continue }
+            guard let summary = try? JSONDecoder().decode(GenerationSummary.self, from: data) else {
+                throw ExperimentError.corruptResults(path: run + "/summary.json", why: "not a generate summary")
+            }
+            byArm[String(name[..<cut.lowerBound]), default: []].append((run, summary))
+        }
+        guard !byArm.isEmpty else { throw ExperimentError.badInput("\(folder) has no ARM-sSEED/summary.json runs") }
+        return byArm.keys.sorted().map { ($0, byArm[$0] ?? []) }
+    }
+
     /// Reads every `ARM-sSEED/summary.json` under `folder`; arms in name order.
     /// - Throws: ``ExperimentError`` when the folder has no such run, or a summary lacks table numbers.
     public init(folder: String) throws {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        var byArm: [String: [GenerationSummary]] = [:]
-        for name in names {
-            guard let cut = name.range(of: "-s", options: .backwards), Int(name[cut.upperBound...]) != nil else { continue }
-            let path = (folder as NSString).appendingPathComponent(name + "/summary.json")
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            guard let summary = try? JSONDecoder().decode(GenerationSummary.self, from: data) else {
-                throw ExperimentError.corruptResults(path: path, why: "not a generate summary")
-            }
-            byArm[String(name[..<cut.lowerBound]), default: []].append(summary)
-        }
-        guard !byArm.isEmpty else { throw ExperimentError.badInput("\(folder) has no ARM-sSEED/summary.json runs") }
-        arms = try byArm.keys.sorted().map { name in
-            let runs = byArm[name] ?? []
+        arms = try Self.seededRuns(in: folder).map { name, seeded in
+            let runs = seeded.map(\.summary)
             func stat(_ key: KeyPath<GenerationSummary, Double?>, _ what: String) throws -> (Double, Double) {
                 let values = try runs.map { run -> Double in
                     guard let v = run[keyPath: key] else {

@@ -26,23 +26,15 @@ public struct GenerationCellsTable: Sendable {
 
     public let rows: [Row]
 
-    /// Reads every `ARM-sSEED/ranked.csv` under `folder`; arms in name order, `all` before `top`.
+    /// Reads the `ranked.csv` and `timing.csv` of every finished `ARM-sSEED` run under `folder` (those
+    /// ``GenerationArmsTable`` reads); arms in name order, `all` before `top`.
     /// - Throws: ``ExperimentError`` when the folder has no such run or a file is not a generate run's.
     public init(folder: String) throws {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        var byArm: [String: [(cells: [NB201Cell], top: Int, seconds: (Double, Double)?)]] = [:]
-        for name in names {
-            guard let cut = name.range(of: "-s", options: .backwards), Int(name[cut.upperBound...]) != nil else { continue }
-            let run = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: run + "/ranked.csv") else { continue }
-            let cells = try Self.rankedCells(run + "/ranked.csv")
-            let top = try Self.top(run + "/summary.json")
-            byArm[String(name[..<cut.lowerBound]), default: []].append((cells, top, try Self.seconds(run + "/timing.csv")))
-        }
-        guard !byArm.isEmpty else { throw ExperimentError.badInput("\(folder) has no ARM-sSEED/ranked.csv runs") }
         var rows: [Row] = []
-        for arm in byArm.keys.sorted() {
-            let runs = byArm[arm] ?? []
+        for (arm, seeded) in try GenerationArmsTable.seededRuns(in: folder) {
+            let runs = try seeded.map { run in
+                (cells: try Self.rankedCells(run.path + "/ranked.csv"), top: run.summary.top, seconds: try Self.seconds(run.path + "/timing.csv"))
+            }
             let timed = runs.compactMap(\.seconds)
             let generate = timed.count == runs.count ? SampleStatistics.mean(timed.map(\.0)) : nil
             let rank = timed.count == runs.count ? SampleStatistics.mean(timed.map(\.1)) : nil
@@ -88,17 +80,6 @@ public struct GenerationCellsTable: Sendable {
             }
             return cell
         }
-    }
-
-    /// The run's `top` (its `summary.json`).
-    static func top(_ path: String) throws -> Int {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExperimentError.corruptResults(path: path, why: "missing (the run did not finish)")
-        }
-        guard let summary = try? JSONDecoder().decode(GenerationSummary.self, from: data) else {
-            throw ExperimentError.corruptResults(path: path, why: "not a generate summary")
-        }
-        return summary.top
     }
 
     /// (generate, rank) seconds of a `timing.csv`; nil when the file is absent.
