@@ -89,7 +89,8 @@ public enum ConetReport {
         return Verdict(searched: a, scaled: u, random: r, margin: margin, verdict: verdict)
     }
 
-    /// Writes final.csv, metric.csv and verdict.csv into `out` and returns a text summary.
+    /// Writes final.csv, metric.csv, cost.csv (``costs(in:)``) and verdict.csv into `out` and returns a
+    /// text summary.
     public static func write(runsFolder: String, out: String) throws -> String {
         let runs = try finalRuns(in: runsFolder)
         guard !runs.isEmpty else { throw ExperimentError.badInput("\(runsFolder) holds no finished final-* run (experiments/conet-study.sh final)") }
@@ -120,6 +121,8 @@ public enum ConetReport {
             }
         }
         try ResultsStore.writeAtomically(metric.joined(separator: "\n") + "\n", to: (out as NSString).appendingPathComponent("metric.csv"))
+        let costs = try costs(in: runsFolder)
+        try ResultsStore.writeAtomically(costTable(costs), to: (out as NSString).appendingPathComponent("cost.csv"))
         var text = runs.map { String(format: "%@: %.2f%% (%d parameters)", $0.name, $0.testAccuracy, $0.parameters) }.joined(separator: "\n") + "\n"
         if let v = verdict(runs) {
             let row = CSVLine.join(["searched_sa07", v.searched.map { CSVLine.number($0) }.joined(separator: " "), "scaled",

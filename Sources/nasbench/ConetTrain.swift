@@ -164,7 +164,8 @@ struct ConetReportCommand: ParsableCommand {
         discussion: """
             Reads RUNS/final-RULE-sSEED/ (conet train) and writes final.csv (every network's last-epoch accuracy, \
             parameters, MACs), metric.csv (Spearman of network-mean QC and KG with test accuracy over epochs and \
-            across networks, and of parameters) and verdict.csv (the fixed rule of docs/RESULTS.md).
+            across networks, and of parameters), cost.csv (wall seconds per search trial and per training epoch, \
+            from RUNS/search-*/ and final-*/timing.csv) and verdict.csv (the fixed rule of docs/RESULTS.md).
             """)
 
     @Argument(help: "The study's runs folder (default of experiments/conet-study.sh: runs/conet).")

@@ -143,3 +143,18 @@ def test_metad2a_section_tables_the_arms_and_their_cells(tmp_path):
     assert "| metad2a (top) | 30.0 | 1.0000 | 0.0000 | 0.1000 | 0.2000 | 0.6500 | 0.0500 | 3.500 | 4.500 |" in report, report
     for png in ("report-metad2a-study.png", "report-metad2a-study-ops.png"):
         assert (tmp_path / "out" / png).stat().st_size > 10_000
+
+
+def test_conet_section_tables_the_cost(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    (data / "conet" / "cost.csv").write_text(
+        "run,kind,finished,units,unit,train_seconds,metric_seconds,test_seconds,total_seconds,seconds_per_unit\n"
+        "final-sa07-s0,final,yes,20,epoch,2332.551,0.349,1666.244,3999.144,199.957\n"
+        "search-greedy,search,no,3,trial,158.254,0.014,50.757,209.025,69.675\n"
+        "all-finished,final,yes,20,epoch,2332.551,0.349,1666.244,3999.144,199.957\n")
+    make_report(data, tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "| final-sa07-s0 | yes | 20 epochs | 1.11 | 200 |" in report
+    assert "| search-greedy | no | 3 trials | 0.06 | 70 |" in report
+    assert "| all-finished (final) | yes | 20 epochs | 1.11 | 200 |" in report

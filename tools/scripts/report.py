@@ -383,6 +383,15 @@ def conet_section(data, out):
             provisional = "" if v.get("complete", "yes") == "yes" else " Provisional: not every random config of the design is in."
             parts.append(f"Verdict (fixed rule): **{v['verdict']}**, margin {float(v['margin']):.2f} points.{provisional}")
         parts.append(f"![Accuracy against parameters]({image})")
+    cost = data / "conet" / "cost.csv"
+    if cost.exists():
+        rows = read_csv(cost)
+        parts.append("Cost (`conet report`'s cost.csv: wall time from each run's timing.csv, on 2 CPU cores that other runs "
+                     "often shared; `all-finished` sums the finished runs):")
+        parts.append(markdown_table(["run", "finished", "units", "hours", "seconds a unit"],
+                                    [(r["run"] + (f" ({r['kind']})" if r["run"] == "all-finished" else ""), r["finished"],
+                                      f"{r['units']} {r['unit']}s", f"{float(r['total_seconds']) / 3600:.2f}",
+                                      f"{float(r['seconds_per_unit']):.0f}") for r in rows]))
     return "\n\n".join(parts), None
 
 
