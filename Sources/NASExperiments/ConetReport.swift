@@ -104,7 +104,7 @@ public enum ConetReport {
         }
         try ResultsStore.writeAtomically(final.joined(separator: "\n") + "\n", to: (out as NSString).appendingPathComponent("final.csv"))
         // The metric's claim: does network-mean QC rank epochs (within a run) and networks (across
-        // runs, last epoch) like their test accuracy? Beside it, parameters and KG.
+        // runs, last epoch) like their test accuracy? Beside it, parameters, MACs and KG.
         var metric = [CSVLine.join(["scope", "run", "statistic", "spearman_with_test_accuracy", "points"])]
         for run in runs where run.accuracies.count >= 3 {
             metric.append(CSVLine.join(["epochs", run.name, "mean_qc", CSVLine.number(try? RankingMetrics.spearman(run.meanQC, run.accuracies)),
@@ -115,7 +115,7 @@ public enum ConetReport {
         if runs.count >= 3 {
             let accuracy = runs.map(\.testAccuracy)
             for (statistic, values) in [("mean_qc", runs.map { $0.meanQC.last ?? .nan }), ("mean_kg", runs.map { $0.meanKG.last ?? .nan }),
-                                        ("parameters", runs.map { Double($0.parameters) })] {
+                                        ("parameters", runs.map { Double($0.parameters) }), ("macs", runs.map { Double($0.macs) })] {
                 metric.append(CSVLine.join(["networks", "all", statistic, CSVLine.number(try? RankingMetrics.spearman(values, accuracy)),
                                             "\(runs.count)"]))
             }

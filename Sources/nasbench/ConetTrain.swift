@@ -164,7 +164,7 @@ struct ConetReportCommand: ParsableCommand {
         discussion: """
             Reads RUNS/final-RULE-sSEED/ (conet train) and writes final.csv (every network's last-epoch accuracy, \
             parameters, MACs), metric.csv (Spearman of network-mean QC and KG with test accuracy over epochs and \
-            across networks, and of parameters), cost.csv (wall seconds per search trial and per training epoch, \
+            across networks, and of parameters and MACs), cost.csv (wall seconds per search trial and per training epoch, \
             from RUNS/search-*/ and final-*/timing.csv) and verdict.csv (the fixed rule of docs/RESULTS.md).
             """)
 
