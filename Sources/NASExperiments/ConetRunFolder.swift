@@ -81,6 +81,18 @@ final class ConetRunFolder {
     /// leaves a checkpoint that does not match the state).
     func checkpointPath(_ unit: Int) -> String { file("checkpoint-\(unit).h5") }
 
+    /// Loads `unit`'s checkpoint with `load`; a file that cannot be read is a corrupt-results error
+    /// that names it once.
+    func loadCheckpoint(_ unit: Int, _ load: (String) throws -> Void) throws {
+        let path = checkpointPath(unit)
+        do { try load(path) } catch {
+            // The loaders' messages name the file already (often twice, one per layer).
+            var why = "\(error)"
+            if why.hasPrefix(path + ": ") { why.removeFirst(path.count + 2) }
+            throw ExperimentError.corruptResults(path: path, why: why.replacingOccurrences(of: " " + path, with: ""))
+        }
+    }
+
     /// Removes every checkpoint but `unit`'s (once the state names `unit`).
     func dropCheckpoints(except unit: Int) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

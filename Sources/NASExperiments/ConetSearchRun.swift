@@ -63,9 +63,7 @@ public enum ConetSearchRun {
         if let state {
             var unused = SplitMix64(seed: 0)
             let network = try ConetNetwork(graph: graph, widths: state.trainedWidths, using: &unused)
-            do { try network.loadState(from: folder.checkpointPath(state.trial)) } catch {
-                throw ExperimentError.corruptResults(path: folder.checkpointPath(state.trial), why: "\(error)")
-            }
+            try folder.loadCheckpoint(state.trial) { try network.loadState(from: $0) }
             previous = network
         }
         while !search.isFinished {

@@ -79,9 +79,7 @@ public enum ConetTrainRun {
         let optimizer = spec.optimiser.sgd(network.parameters())
         if let state {
             let checkpoint = Checkpoint(network: network, optimizer: optimizer)
-            do { try checkpoint.loadState(from: folder.checkpointPath(state.epoch)) } catch {
-                throw ExperimentError.corruptResults(path: folder.checkpointPath(state.epoch), why: "\(error)")
-            }
+            try folder.loadCheckpoint(state.epoch) { try checkpoint.loadState(from: $0) }
             checkpoint.restoreMomentum()
         }
         var previous = state?.qualities

@@ -71,6 +71,8 @@ final class ConetCLITests: XCTestCase {
         XCTAssertEqual(first.status, 0, first.stderr)
         try Data("not hdf5".utf8).write(to: URL(fileURLWithPath: out + "/checkpoint-1.h5"))
         try CLI.assertOneLine(args + ["--resume"], contains: "checkpoint-1.h5")
+        let message = try CLI.run(args + ["--resume"]).stderr
+        XCTAssertEqual(message.components(separatedBy: out + "/checkpoint-1.h5").count, 2, message)  // named once
         try CLI.assertOneLine(args, contains: "add --resume")
     }
 }
