@@ -11,7 +11,8 @@
 #           experiments/metad2a-study.sh (Fashion-MNIST, digits, CIFAR-10), its pinned build
 #   test  - the five arms of protocol A, 10 seeds each, then summarize:
 #           notebooks-export/data/metad2a-protocol-b/arms.csv
-#   carry - at a session's end: an unfinished CIFAR-10 database into experiments/carry/metad2a-db-cifar
+#   carry - at a session's end: the CIFAR-10 database's labels (finished or not) into
+#           experiments/carry/metad2a-db-cifar (commit it; `db` restores and resumes from it)
 # Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, OUT, STUDY, TABLE, PRIVATE_BINARY.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/metad2a-recipe.sh"
@@ -27,7 +28,9 @@ mkdir -p "$OUT"
 
 case $stage in
   carry)
-    if [ ! -f "$DB_C/metad2a-db.h5" ] && [ -f "$DB_C/config.json" ]; then
+    # The labels, finished or not: `db` resumes from them, and a finished set rebuilds the same
+    # database bytes without relabelling (checked 2026-12-04: same SHA-256).
+    if [ -f "$DB_C/config.json" ]; then
       rm -rf "$CARRY" && mkdir -p "$CARRY"
       cp -p "$DB_C"/{config.json,labels.csv,seconds.csv} "$CARRY/"
       echo "metad2a-protocol-b: carried $(($(wc -l < "$DB_C/seconds.csv") - 1)) labels; commit $CARRY" >&2
@@ -39,8 +42,7 @@ case $stage in
     # Seed 1 (protocol A's database is seed 0), 5-way tasks of CIFAR-10's training part.
     "$ENGINE" metad2a build-db --sources cifar10 --cifar "$CIFAR" --tasks 25 --cells-per-task 20 $METAD2A_RECIPE \
       --valid-per-class 70 --seed 1 --out "$DB_C" $(resume_flag "$DB_C")
-    "$NASBENCH" metad2a combine-db "$DB_A" "$DB_C/metad2a-db.h5" --out "$OUT/db.h5"
-    rm -rf "$CARRY" ;;
+    "$NASBENCH" metad2a combine-db "$DB_A" "$DB_C/metad2a-db.h5" --out "$OUT/db.h5" ;;
   train)
     use_pinned_engine experiments/pins/metad2a-study.commit
     features=("$STUDY/fashion-mnist.h5" "$STUDY/digits.h5" "$STUDY/cifar10.h5")
