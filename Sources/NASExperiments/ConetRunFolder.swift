@@ -86,10 +86,9 @@ final class ConetRunFolder {
     func loadCheckpoint(_ unit: Int, _ load: (String) throws -> Void) throws {
         let path = checkpointPath(unit)
         do { try load(path) } catch {
-            // The loaders' messages name the file already (often twice, one per layer).
-            var why = "\(error)"
-            if why.hasPrefix(path + ": ") { why.removeFirst(path.count + 2) }
-            throw ExperimentError.corruptResults(path: path, why: why.replacingOccurrences(of: " " + path, with: ""))
+            // The state loader's messages name the file once; others get it prefixed.
+            let why = "\(error)"
+            throw why.contains(path) ? ExperimentError.badInput(why) : ExperimentError.corruptResults(path: path, why: why)
         }
     }
 

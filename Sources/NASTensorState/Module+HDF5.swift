@@ -51,7 +51,8 @@ extension Module {
                 loaded[name] = Tensor(shape: try set.shape(), data: try set.read(as: Float.self))
             }
         } catch let error as HDF5Error {
-            throw StateFileError(message: "\(path): \(error.message)")
+            // The HDF5 layer's messages usually name the file already; name it once.
+            throw StateFileError(message: error.message.contains(path) ? error.message : "\(path): \(error.message)")
         }
         let mine = namedParameters() + namedBuffers()
         for (name, tensor) in mine {

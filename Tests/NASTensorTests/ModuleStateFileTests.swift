@@ -51,6 +51,7 @@ final class ModuleStateFileTests: XCTestCase {
         try "no".write(toFile: junk, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try other.loadState(from: junk)) { error in
             XCTAssertTrue("\(error)".contains("not an HDF5 file"), "\(error)")
+            XCTAssertEqual("\(error)".components(separatedBy: junk).count, 2, "names the file once: \(error)")
         }
     }
 }

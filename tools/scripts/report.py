@@ -18,6 +18,7 @@ optional extras, drawn only when such files are present (never listed as skipped
   rwe-noise-nb201/results.csv                  RWE under several weight initialisations (report_noise.py)
   rwe-grid-nb201/grid.csv, SETTING/results.csv RWE's settings grid: tau with intervals, repeat agreement (report_noise.py)
   metad2a-study/{arms,cells}.csv (and metad2a-protocol-b/)  MetaD2A's meta-test arms on CIFAR-10 (report_metad2a.py)
+  metad2a-fashion/fashion.csv                  MetaD2A's Fashion-MNIST stand-in for the MNIST row (report_metad2a.py)
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
   pareto*.csv                                  Pareto front: first two numeric columns (x, y)
 and experiments/regress-nb201.baseline.csv (the regression suite's committed baseline).
@@ -435,6 +436,7 @@ def main():
         lambda: report_noise.rwe_noise_section(args.data, args.out),
         lambda: report_noise.rwe_grid_section(args.data, args.out),
         lambda: report_metad2a.studies_section(args.data, args.out),
+        lambda: report_metad2a.fashion_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
         lambda: scatter_section(args.data, args.out, "pareto*.csv", "Pareto front", "report-pareto.png", line=True),
     )

@@ -1,8 +1,11 @@
 """Sections of notebooks-export/report.md about MetaD2A's meta-test on CIFAR-10 (report.py imports them):
 per arm, the table accuracy of the top cells with 95% intervals (arms.csv of `nasbench metad2a summarize`),
 and what the arms generated (cells.csv: uniqueness under NB201's isomorphism key, operation shares,
-seconds a phase). Each returns (markdown, None), or (None, missing input) when its CSVs are absent.
+seconds a phase); and the Fashion-MNIST stand-in for the paper's MNIST row (fashion.csv). Each returns
+(markdown, None), or (None, missing input) when its CSVs are absent.
 """
+import statistics
+
 import matplotlib.pyplot as plt
 
 from report_util import markdown_table as _table, read_csv as _rows, save as _save
@@ -74,3 +77,43 @@ def studies_section(data, out):
     if not texts:
         return None, "metad2a-study/arms.csv"
     return "\n\n".join(texts), None
+
+
+def fashion_section(data, out):
+    """The Fashion-MNIST stand-in for the paper's MNIST row (experiments/metad2a-fashion.sh): per training seed,
+    the top generated cell's accuracy under the label recipe, its rank among all the trained cells, and the
+    random cells' mean and max. (None, missing input) without fashion.csv."""
+    folder = data / "metad2a-fashion"
+    if not (folder / "fashion.csv").exists():
+        return None, "metad2a-fashion/fashion.csv"
+    rows = _rows(folder / "fashion.csv")
+    seeds = sorted({r["seed"] for r in rows}, key=int)
+    table, tops = [], []
+    for seed in seeds:
+        mine = [r for r in rows if r["seed"] == seed]
+        top = [float(r["accuracy"]) for r in mine if r["kind"] == "generated-top1"]
+        rand = [float(r["accuracy"]) for r in mine if r["kind"] == "random"]
+        if len(top) != 1 or not rand:
+            raise SystemExit(f"report: {folder / 'fashion.csv'}: seed {seed} needs one generated-top1 row and random rows")
+        rank = 1 + sum(a > top[0] for a in rand)
+        tops.append(top[0])
+        table.append((seed, f"{top[0]:.2f}", f"{rank} of {len(rand) + 1}", f"{statistics.mean(rand):.2f}",
+                      f"{max(rand):.2f}", len(rand)))
+    fig, ax = plt.subplots(figsize=(6.4, 2.8), dpi=120)
+    for k, seed in enumerate(seeds):
+        rand = [float(r["accuracy"]) for r in rows if r["seed"] == seed and r["kind"] == "random"]
+        ax.scatter([k] * len(rand), rand, color="grey", s=12, label="random cells" if k == 0 else None)
+        ax.scatter([k], [tops[k]], color="C3", marker="*", s=90, label="top generated cell" if k == 0 else None)
+    ax.set_xticks(range(len(seeds)), [f"seed {s}" for s in seeds])
+    ax.set_ylabel("10-way validation accuracy (%)")
+    ax.legend(fontsize=7)
+    ax.grid(True, axis="y", alpha=0.3)
+    image = _save(fig, out / "report-metad2a-fashion.png")
+    return "\n\n".join([
+        "## MetaD2A on Fashion-MNIST, a stand-in for the paper's MNIST row",
+        "From metad2a-fashion/ (`experiments/metad2a-fashion.sh`): protocol A's generator and predictor on "
+        "Fashion-MNIST's features, the top of 500 generated cells against 10 random cells, every cell trained with "
+        "the database's reduced recipe on a 10-way Fashion-MNIST task (seeds below). Fashion-MNIST's classes were "
+        "seen in meta-training and the recipe is not NB201's training: not comparable to the paper's 99.71%.",
+        _table(["seed", "top generated cell (%)", "its rank", "random mean (%)", "random max (%)", "random cells"], table),
+        f"![Fashion-MNIST stand-in]({image})"]), None
