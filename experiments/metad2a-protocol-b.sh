@@ -10,10 +10,11 @@
 #   train - meta-predictor and generator on the joined database with the features of
 #           experiments/metad2a-study.sh (Fashion-MNIST, digits, CIFAR-10), its pinned build
 #   test  - the five arms of protocol A, 10 seeds each, then summarize:
-#           notebooks-export/data/metad2a-protocol-b/arms.csv
+#           notebooks-export/data/metad2a-protocol-b/arms.csv. SEEDS="0 1 2 3 4" runs only those seeds
+#           and does not summarize (to split the seeds over cores; then rerun without SEEDS)
 #   carry - at a session's end: the CIFAR-10 database's labels (finished or not) into
 #           experiments/carry/metad2a-db-cifar (commit it; `db` restores and resumes from it)
-# Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, OUT, STUDY, TABLE, PRIVATE_BINARY.
+# Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, OUT, STUDY, TABLE, PRIVATE_BINARY, SEEDS.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/metad2a-recipe.sh"
 OUT=${OUT:-runs/metad2a-protocol-b}
@@ -56,7 +57,7 @@ case $stage in
     ensure_table nb201 "$TABLE"
     common=(--generator "$OUT/generator" --predictor "$OUT/predictor" --features "$STUDY/cifar10.h5" --count 500 --top 30
             --set-draws 10 --table "$TABLE" --dataset cifar10)
-    for seed in 0 1 2 3 4 5 6 7 8 9; do
+    for seed in ${SEEDS:-0 1 2 3 4 5 6 7 8 9}; do
       run() { local arm=$1; shift; [ -f "$OUT/test/$arm-s$seed/summary.json" ] || \
         "$ENGINE" metad2a generate "${common[@]}" --seed "$seed" "$@" --out "$OUT/test/$arm-s$seed"; }
       run metad2a
@@ -65,6 +66,7 @@ case $stage in
       run dataset-blind --dataset-blind --db "$OUT/db.h5" --training-features "$STUDY/fashion-mnist.h5" "$STUDY/digits.h5" "$STUDY/cifar10.h5"
       run random --cells random --ranking none
     done
+    [ -z "${SEEDS:-}" ] || exit 0  # a part of the seeds: summarize on the full run
     "$NASBENCH" metad2a summarize "$OUT/test"
     mkdir -p notebooks-export/data/metad2a-protocol-b
     cp "$OUT/test/arms.csv" "$OUT/test/cells.csv" notebooks-export/data/metad2a-protocol-b/ ;;
