@@ -10,12 +10,19 @@ struct MetaD2ASummarize: ParsableCommand {
     @Argument(help: "The folder holding the ARM-sSEED runs (experiments/metad2a-study.sh: runs/metad2a-study/test).")
     var folder: String
 
+    @Flag(help: "Write only cells.csv: for runs generated without --table (a dataset the table does not hold, e.g. experiments/metad2a-fashion.sh).")
+    var cellsOnly = false
+
     func run() throws {
-        let table = try GenerationArmsTable(folder: folder)
-        try table.write(to: folder)
+        let table = cellsOnly ? nil : try GenerationArmsTable(folder: folder)
+        try table?.write(to: folder)
         let cells = try GenerationCellsTable(folder: folder)
         try cells.write(to: folder)
-        print(table.text, terminator: "")
-        print("\(folder)/arms.csv, \(folder)/cells.csv")
+        if let table {
+            print(table.text, terminator: "")
+            print("\(folder)/arms.csv, \(folder)/cells.csv")
+        } else {
+            print("\(folder)/cells.csv")
+        }
     }
 }

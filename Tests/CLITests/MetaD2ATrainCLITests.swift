@@ -51,5 +51,11 @@ final class MetaD2ATrainCLITests: XCTestCase {
         try FileManager.default.createDirectory(atPath: "\(dir)/test", withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: "\(dir)/gen", toPath: "\(dir)/test/metad2a-s0")
         try CLI.assertOneLine(["metad2a", "summarize", "\(dir)/test"], contains: "a run has no best accuracy (generate without --table?)")
+        // Without table numbers, --cells-only still describes the cells (6 ranked, 6 edges each).
+        XCTAssertEqual(try run(["metad2a", "summarize", "--cells-only", "\(dir)/test"]), "\(dir)/test/cells.csv\n")
+        let cells = try String(contentsOfFile: "\(dir)/test/cells.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(cells.count, 3, "\(cells)")  // header, all, top
+        XCTAssertTrue(cells[1].hasPrefix("metad2a,all,1,6"), "\(cells)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(dir)/test/arms.csv"))
     }
 }

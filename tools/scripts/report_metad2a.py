@@ -82,7 +82,8 @@ def studies_section(data, out):
 def fashion_section(data, out):
     """The Fashion-MNIST stand-in for the paper's MNIST row (experiments/metad2a-fashion.sh): per training seed,
     the top generated cell's accuracy under the label recipe, its rank among all the trained cells, and the
-    random cells' mean and max. (None, missing input) without fashion.csv."""
+    random cells' mean and max; then the generated cells' operation shares per dataset (Fashion-MNIST's
+    cells.csv beside CIFAR-10's). (None, missing input) without fashion.csv."""
     folder = data / "metad2a-fashion"
     if not (folder / "fashion.csv").exists():
         return None, "metad2a-fashion/fashion.csv"
@@ -109,6 +110,15 @@ def fashion_section(data, out):
     ax.legend(fontsize=7)
     ax.grid(True, axis="y", alpha=0.3)
     image = _save(fig, out / "report-metad2a-fashion.png")
+    shares = []
+    for name, arm, label in (("metad2a-study", "metad2a", "CIFAR-10"), ("metad2a-study", "dataset-blind", "CIFAR-10, dataset-blind"),
+                             ("metad2a-fashion", "fashion-mnist", "Fashion-MNIST")):
+        if (data / name / "cells.csv").exists():
+            shares += [(label, c["subset"], c["runs"], c["iso_uniqueness"], *[c[op] for op in OPS])
+                       for c in _rows(data / name / "cells.csv") if c["arm"] == arm]
+    per_dataset = ["The generated cells per dataset (protocol A's generator and predictor): each operation's share of "
+                   "the edges of all 500 ranked cells and of the top 30, and their uniqueness under NB201's isomorphism key.",
+                   _table(["features", "cells", "runs", "iso uniqueness"] + OPS, shares)] if shares else []
     return "\n\n".join([
         "## MetaD2A on Fashion-MNIST, a stand-in for the paper's MNIST row",
         "From metad2a-fashion/ (`experiments/metad2a-fashion.sh`): protocol A's generator and predictor on "
@@ -116,4 +126,4 @@ def fashion_section(data, out):
         "the database's reduced recipe on a 10-way Fashion-MNIST task (seeds below). Fashion-MNIST's classes were "
         "seen in meta-training and the recipe is not NB201's training: not comparable to the paper's 99.71%.",
         _table(["seed", "top generated cell (%)", "its rank", "random mean (%)", "random max (%)", "random cells"], table),
-        f"![Fashion-MNIST stand-in]({image})"]), None
+        f"![Fashion-MNIST stand-in]({image})"] + per_dataset), None
