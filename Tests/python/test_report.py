@@ -124,6 +124,7 @@ def test_metad2a_section_tables_the_arms_and_their_cells(tmp_path):
     top cells' operation shares, and draws both plots."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    shutil.rmtree(data / "metad2a-protocol-b", ignore_errors=True)  # absent: its section is not drawn
     study = data / "metad2a-study"
     study.mkdir(exist_ok=True)
     (study / "arms.csv").write_text(
