@@ -89,7 +89,7 @@ def fashion_section(data, out):
         return None, "metad2a-fashion/fashion.csv"
     rows = _rows(folder / "fashion.csv")
     seeds = sorted({r["seed"] for r in rows}, key=int)
-    table, tops = [], []
+    table, points = [], []
     for seed in seeds:
         mine = [r for r in rows if r["seed"] == seed]
         top = [float(r["accuracy"]) for r in mine if r["kind"] == "generated-top1"]
@@ -97,14 +97,13 @@ def fashion_section(data, out):
         if len(top) != 1 or not rand:
             raise SystemExit(f"report: {folder / 'fashion.csv'}: seed {seed} needs one generated-top1 row and random rows")
         rank = 1 + sum(a > top[0] for a in rand)
-        tops.append(top[0])
+        points.append((top[0], rand))
         table.append((seed, f"{top[0]:.2f}", f"{rank} of {len(rand) + 1}", f"{statistics.mean(rand):.2f}",
                       f"{max(rand):.2f}", len(rand)))
     fig, ax = plt.subplots(figsize=(6.4, 2.8), dpi=120)
-    for k, seed in enumerate(seeds):
-        rand = [float(r["accuracy"]) for r in rows if r["seed"] == seed and r["kind"] == "random"]
+    for k, (top, rand) in enumerate(points):
         ax.scatter([k] * len(rand), rand, color="grey", s=12, label="random cells" if k == 0 else None)
-        ax.scatter([k], [tops[k]], color="C3", marker="*", s=90, label="top generated cell" if k == 0 else None)
+        ax.scatter([k], [top], color="C3", marker="*", s=90, label="top generated cell" if k == 0 else None)
     ax.set_xticks(range(len(seeds)), [f"seed {s}" for s in seeds])
     ax.set_ylabel("10-way validation accuracy (%)")
     ax.legend(fontsize=7)
