@@ -6,8 +6,12 @@
 #     copy is run, so that rebuilding while a long run goes on cannot change it midway.
 #   - ensure_table SPACE PATH: imports the benchmark table into PATH unless it is there
 #     (nb201 and nb101-naslib from DATA; nbgraph from its PyPI package, `make nbgraph-table`).
-#   - resume_flag OUT: prints --resume when OUT already holds a run (a stopped run continues).
+#   - resume_flag OUT: prints --resume when OUT already holds a run (a stopped run continues; a
+#     `moo` run marks itself with spec.json, the others with config.json).
 #   - use_pinned_engine PIN: ENGINE, the binary of the engine build the experiment's first start used.
+#   - snapshot_run RUN DEST / snapshot_journal RUN DEST / restore_run DEST RUN / keep_saving CMD...: an unfinished run survives a
+#     new machine (runs/ is not kept between sessions): a consistent copy under experiments/carry/
+#     is committed, and the next session's start continues from it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DATA=${NASBENCH_DATA:-../shared/data}
@@ -16,7 +20,8 @@ if [ -z "${NASBENCH:-}" ]; then
   NASBENCH=.build/release/nasbench
 fi
 _tmpfiles=()
-trap 'rm -f "${_tmpfiles[@]}"' EXIT
+_savers=()
+trap '[ ${#_savers[@]} -eq 0 ] || kill "${_savers[@]}" 2> /dev/null; rm -f "${_tmpfiles[@]}"' EXIT
 if [ -n "${PRIVATE_BINARY:-}" ]; then
   _private=$(mktemp /tmp/nasbench-run.XXXXXX)
   _tmpfiles+=("$_private")
@@ -66,5 +71,65 @@ use_pinned_engine() {
 }
 
 resume_flag() {
-  if [ -f "$1/config.json" ]; then echo --resume; fi
+  if [ -f "$1/config.json" ] || [ -f "$1/spec.json" ]; then echo --resume; fi
+}
+
+# snapshot_run RUN DEST [DETAIL SUMMARY]: a consistent copy of the unfinished run folder RUN (a
+# `nasbench` trial run: config.json, DETAIL rows, then SUMMARY's row as each trial's commit mark;
+# default results.csv and timings.csv) in DEST: SUMMARY's complete lines (one being appended has
+# no newline yet), then only those trials' DETAIL rows. Replaces DEST with renames; `--resume`
+# continues from the copy.
+snapshot_run() {
+  local run=$1 dest=$2 detail=${3:-results.csv} summary=${4:-timings.csv} tmp
+  [ -f "$run/config.json" ] && [ -f "$run/$summary" ] && [ -f "$run/$detail" ] || return 0
+  mkdir -p "$(dirname "$dest")"
+  tmp=$(mktemp -d "$(dirname "$dest")/.$(basename "$dest").XXXXXX")
+  cp -p "$run/config.json" "$run/$summary" "$tmp/"
+  [ -z "$(tail -c1 "$tmp/$summary")" ] || sed -i '$d' "$tmp/$summary"
+  awk -F, 'NR == FNR { if (FNR > 1) done[$1] = 1; next } FNR == 1 || ($1 in done)' "$tmp/$summary" "$run/$detail" > "$tmp/$detail"
+  if [ -d "$run/head-trace" ]; then cp -rp "$run/head-trace" "$tmp/"; fi
+  _replace_snapshot "$tmp" "$dest"
+  echo "saved $dest: $(($(wc -l < "$dest/$summary") - 1)) trials" >&2
+}
+
+# snapshot_journal RUN DEST: the same for an unfinished `moo --accuracy rwe` run: spec.json and the
+# complete rows of its RWE journal (rwe-cells.csv), from which `--resume` replays the search.
+snapshot_journal() {
+  local run=$1 dest=$2 tmp
+  [ -f "$run/spec.json" ] && [ -f "$run/rwe-cells.csv" ] && [ ! -f "$run/comparison.csv" ] || return 0
+  mkdir -p "$(dirname "$dest")"
+  tmp=$(mktemp -d "$(dirname "$dest")/.$(basename "$dest").XXXXXX")
+  cp -p "$run/spec.json" "$run/rwe-cells.csv" "$tmp/"
+  [ -z "$(tail -c1 "$tmp/rwe-cells.csv")" ] || sed -i '$d' "$tmp/rwe-cells.csv"
+  _replace_snapshot "$tmp" "$dest"
+  echo "saved $dest: $(($(wc -l < "$dest/rwe-cells.csv") - 1)) cells" >&2
+}
+
+_replace_snapshot() { # TMP DEST: DEST becomes TMP (renames; the old DEST goes last).
+  rm -rf "$2.old"
+  if [ -d "$2" ]; then mv "$2" "$2.old"; fi
+  mv "$1" "$2"
+  rm -rf "$2.old"
+}
+
+# restore_run DEST RUN: RUN continues a snapshot (a new machine) unless RUN already holds the run.
+restore_run() {
+  local dest=$1 run=$2
+  if [ -f "$run/config.json" ] || [ -f "$run/spec.json" ]; then return 0; fi
+  if [ ! -f "$dest/config.json" ] && [ ! -f "$dest/spec.json" ]; then return 0; fi
+  mkdir -p "$run" && cp -rp "$dest/." "$run/"
+  echo "restored $run from $dest" >&2
+}
+
+# keep_saving CMD...: runs CMD every SAVE_EVERY seconds (default 300) in the background until the
+# script exits.
+keep_saving() {
+  ( while sleep "${SAVE_EVERY:-300}"; do "$@" || true; done ) &
+  _savers+=($!)
+}
+
+# stop_saving: ends keep_saving's loops (before a finished run's snapshot is removed).
+stop_saving() {
+  [ ${#_savers[@]} -eq 0 ] || { kill "${_savers[@]}" 2> /dev/null || true; wait "${_savers[@]}" 2> /dev/null || true; }
+  _savers=()
 }

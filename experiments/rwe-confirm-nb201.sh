@@ -3,7 +3,9 @@
 # the 200 cells of experiments/rwe-nb201.yaml (seed 0; none is among the grid's 100), K = 3 weight
 # initialisations, the grid's base spec and engine build otherwise; then 95% bootstrap intervals of
 # every tau and of tau(RWE) - tau(params | synflow) (summarize --bootstrap 2000: intervals.csv) and
-# the repeat agreement (noise.csv). Resumable; files copied to notebooks-export/data/rwe-confirm-nb201/.
+# the repeat agreement (noise.csv). Resumable; files copied to notebooks-export/data/rwe-confirm-nb201/,
+# an unfinished run's snapshot to experiments/carry/rwe-confirm-nb201/SETTING every 5 minutes (commit
+# it: runs/ is not kept between sessions; the next start continues from it).
 # Usage: experiments/rwe-confirm-nb201.sh SETTING   (a name of experiments/rwe-grid-nb201.sh, e.g. fresh-c16n5-10k)
 # Env: NASBENCH_DATA, NASBENCH (a build with summarize --bootstrap), NASBENCH_ENGINE_COMMIT, TABLE, OUT, PRIVATE_BINARY.
 source "$(dirname "$0")/lib.sh"
@@ -22,9 +24,14 @@ case $images in 1k) n=1000 ;; 10k) n=10000 ;; *) echo "unknown image count '$ima
 use_pinned_engine experiments/pins/rwe-grid-nb201.commit
 ensure_table nb201 "$TABLE"
 run=$OUT/$setting
+partial=experiments/carry/rwe-confirm-nb201/$setting
+restore_run "$partial" "$run"
+keep_saving snapshot_run "$run" "$partial"
 nice -n 10 "$ENGINE" rwe --spec experiments/rwe-grid-nb201.yaml --table "$TABLE" --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" \
   --seed 0 --sample 200 --weight-seeds 3 --batch-norm "$bn" "${size[@]}" --images "$n" --jobs 1 --out "$run" $(resume_flag "$run")
 "$NASBENCH" summarize "$run" --bootstrap 2000
 mkdir -p "$EXPORT/$setting"
 cp -p "$run"/{config.json,results.csv,timings.csv,summary.csv,noise.csv,intervals.csv} "$EXPORT/$setting/"
 [ -d "$run/head-trace" ] && cp -rp "$run/head-trace" "$EXPORT/$setting/"
+stop_saving
+rm -rf "$partial"

@@ -5,6 +5,10 @@
 # Stages (each resumable; rerun the same command after a kill):
 #   time [names]  - 5 cells a setting (the first 5 of the 100), to price a setting before running it
 #   run [names]   - the 100 cells of each named setting (default: every setting, cheapest first)
+#   carry [names] - for the next session (runs/ is not kept): a consistent snapshot of each unfinished
+#                   setting (config.json, results.csv, timings.csv: tens of KB) in experiments/carry/
+#                   rwe-grid-nb201/; commit it. `run` carries every 5 minutes and after each setting
+#                   (uncommitted snapshots can survive too) and restores a setting OUT lacks
 #   table         - grid.csv: per setting the taus (RWE with its 95% bootstrap interval and that of
 #                   tau(RWE) - tau(params), its loss, params, NASWOT, synflow), seconds a cell, the
 #                   head's largest iteration count and final gradient; copied with each run's files
@@ -15,6 +19,7 @@ source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb201.h5}
 OUT=${OUT:-runs/rwe-grid-nb201}
 EXPORT=notebooks-export/data/rwe-grid-nb201
+CARRY=experiments/carry/rwe-grid-nb201
 export OPENBLAS_NUM_THREADS=1
 
 declare -A SETTINGS
@@ -44,6 +49,15 @@ run_setting() { # folder name [extra flags]
   nice -n 10 "$ENGINE" rwe --spec experiments/rwe-grid-nb201.yaml --table "$TABLE" \
     --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --jobs 1 --out "$out" $(resume_flag "$out") \
     ${SETTINGS[$name]} "$@"
+}
+
+# carry: a snapshot of each unfinished setting this invocation names (lib.sh snapshot_run; two
+# instances running different settings do not write the same snapshot).
+carry() {
+  local name
+  for name in "${names[@]}"; do
+    [ -f "$OUT/$name/summary.csv" ] || snapshot_run "$OUT/$name" "$CARRY/$name"
+  done
 }
 
 # grid.csv from every finished setting under $1.
@@ -79,7 +93,9 @@ case $stage in
   run)
     use_pinned_engine experiments/pins/rwe-grid-nb201.commit
     ensure_table nb201 "$TABLE"
-    for name in "${names[@]}"; do run_setting "$OUT/$name" "$name"; done ;;
+    keep_saving carry
+    for name in "${names[@]}"; do restore_run "$CARRY/$name" "$OUT/$name"; run_setting "$OUT/$name" "$name"; carry; done ;;
+  carry) carry ;;
   table)
     mkdir -p "$EXPORT/time"
     table "$OUT/time" > "$EXPORT/time/grid.csv"
@@ -92,8 +108,9 @@ case $stage in
         cp -p "$root/$name/"{config.json,summary.csv,intervals.csv,results.csv,timings.csv} "$dest/"
         [ -f "$root/$name/noise.csv" ] && cp -p "$root/$name/noise.csv" "$dest/"
         [ -d "$root/$name/head-trace" ] && cp -rp "$root/$name/head-trace" "$dest/"
+        [ "$root" = "$OUT" ] && rm -rf "${CARRY:?}/$name"
       done
     done
     column -s, -t "$EXPORT/time/grid.csv"; column -s, -t "$EXPORT/grid.csv" ;;
-  *) echo "usage: experiments/rwe-grid-nb201.sh time|run|table [setting ...]" >&2; exit 2 ;;
+  *) echo "usage: experiments/rwe-grid-nb201.sh time|run|carry|table [setting ...]" >&2; exit 2 ;;
 esac

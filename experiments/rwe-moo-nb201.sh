@@ -7,7 +7,9 @@
 # 10 generations, against params); the setting's flags are this script's arguments, e.g.
 #   experiments/rwe-moo-nb201.sh --batch-norm fresh --channels 8 --cells 1 --images 1000 --test-images 10000 \
 #       --head-solver lbfgs --head-steps 1000 --head-tolerance 1e-6
-# Resumable per seed (a finished seed's comparison.csv is kept). Pinned engine: experiments/pins/rwe-moo-nb201.commit.
+# Resumable per seed (a finished seed's comparison.csv is kept); each finished seed is exported at
+# once, an unfinished one's RWE journal to experiments/carry/rwe-moo-nb201/ every 5 minutes (commit
+# both: runs/ is not kept between sessions; the next start continues from them). Pinned engine: experiments/pins/rwe-moo-nb201.commit.
 # Env: NASBENCH_DATA, NASBENCH, NASBENCH_ENGINE_COMMIT, TABLE, OUT, SEEDS, PRIVATE_BINARY.
 source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb201.h5}
@@ -20,10 +22,20 @@ use_pinned_engine experiments/pins/rwe-moo-nb201.commit
 ensure_table nb201 "$TABLE"
 mkdir -p "$OUT"
 for seed in $SEEDS; do
-  run=$OUT/seed-$seed
+  run=$OUT/seed-$seed partial=experiments/carry/rwe-moo-nb201/seed-$seed
+  # A finished seed exported by an earlier machine, or an unfinished one's snapshot, continues here.
+  if [ ! -f "$run/comparison.csv" ] && [ -f "$EXPORT/seed-$seed/comparison.csv" ]; then
+    mkdir -p "$run" && cp -p "$EXPORT/seed-$seed/"* "$run/"
+  fi
   [ -f "$run/comparison.csv" ] && continue
+  restore_run "$partial" "$run"
+  keep_saving snapshot_journal "$run" "$partial"
   nice -n 10 "$ENGINE" moo --spec experiments/moo-nb201-rwe.yaml --table "$TABLE" \
     --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --seed "$seed" --out "$run" $(resume_flag "$run") "$@"
+  stop_saving
+  mkdir -p "$EXPORT/seed-$seed"
+  cp -p "$run"/*.csv "$run"/config.json "$EXPORT/seed-$seed/"
+  rm -rf "$partial"
 done
 # Mean and sd over seeds per method, objective and generation.
 awk -F, 'FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }

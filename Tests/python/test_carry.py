@@ -1,0 +1,84 @@
+"""Carrying an unfinished run to a new machine (experiments/lib.sh; docs/RELIABILITY.md): snapshots
+taken by `snapshot_run` (rwe) and `snapshot_journal` (moo --accuracy rwe) at random moments while a
+run writes, then killed; each snapshot, restored by `restore_run` into an empty folder, resumes to
+the bytes of an uninterrupted run. Needs the real CIFAR-10 archive (NASBENCH_DATA)."""
+import os
+import random
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from test_faults import ROOT, binary, cifar, moo, nasbench, nb201_table, rows, rwe, same_files, start  # noqa: F401
+
+SNAPSHOTS = 4
+
+
+def lib(*commands):
+    """Runs bash commands after sourcing experiments/lib.sh (with this build as NASBENCH)."""
+    script = f'source "{ROOT}/experiments/lib.sh"\n' + "\n".join(commands)
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                            env={**os.environ, "NASBENCH": binary()})
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+KINDS = {
+    # snapshot function, the file its trials are counted in, the files compared after the resume
+    "rwe": ("snapshot_run", "timings.csv", ["results.csv", "summary.csv", "config.json"]),
+    "moo": ("snapshot_journal", "rwe-cells.csv",
+            ["front.csv", "comparison.csv", "generations.csv", "config.json", "rwe-cells.csv", "spec.json"]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_snapshots_taken_while_a_run_writes_resume_to_the_same_bytes(kind, cifar, nb201_table, tmp_path):
+    if cifar is None:
+        pytest.skip(f"NASBENCH_DATA not set: {kind} needs the real CIFAR-10 archive (set it to a folder like ../shared/data)")
+    make = {"rwe": lambda out: rwe(out, cifar), "moo": lambda out: moo(out, cifar, nb201_table)}[kind]
+    snapshot, counted, names = KINDS[kind]
+    nasbench(*make(tmp_path / "clean"))
+    total = rows(tmp_path / "clean" / counted)
+    assert total >= 6, f"{kind}: too few trials to snapshot in between"
+
+    rng = random.Random(f"carry-{kind}")
+    run = tmp_path / "running"
+    process = start(make(run))
+    taken = []
+    for index in range(SNAPSHOTS):
+        # A random moment, mostly mid-write: after some rows plus a random slice of the next one.
+        target = rng.randint(1, total - 1)
+        while rows(run / counted) < target and process.poll() is None:
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, 0.03))
+        dest = tmp_path / "carry" / f"snap-{index}"
+        lib(f'{snapshot} "{run}" "{dest}"')
+        if (dest / counted).exists():
+            taken.append(dest)
+    process.kill()
+    process.wait()
+    assert len(taken) >= 2, f"{kind}: only {len(taken)} snapshots were taken before the run ended"
+    # Snapshots hold only complete rows (each line ends with a newline), and some left work to resume.
+    for dest in taken:
+        assert (dest / counted).read_bytes().endswith(b"\n")
+    assert any(rows(dest / counted) < total for dest in taken), f"{kind}: every snapshot was of a finished run"
+
+    for dest in taken:
+        resumed = tmp_path / "resumed" / dest.name
+        lib(f'restore_run "{dest}" "{resumed}"')
+        assert rows(resumed / counted) <= total
+        nasbench(*make(resumed), "--resume")
+        same_files(resumed, tmp_path / "clean", names)
+
+
+def test_restore_run_keeps_a_folder_that_already_holds_the_run(tmp_path):
+    carried, run = tmp_path / "carried", tmp_path / "run"
+    carried.mkdir()
+    run.mkdir()
+    (carried / "config.json").write_text("carried\n")
+    (run / "config.json").write_text("local\n")
+    lib(f'restore_run "{carried}" "{run}"')
+    assert (run / "config.json").read_text() == "local\n"
+    lib(f'restore_run "{carried}" "{tmp_path / "fresh"}"')
+    assert (tmp_path / "fresh" / "config.json").read_text() == "carried\n"
