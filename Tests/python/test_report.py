@@ -159,3 +159,59 @@ def test_conet_section_tables_the_cost(tmp_path):
     assert "| final-sa07-s0 | yes | 20 epochs | 1.11 | 200 |" in report
     assert "| search-greedy | no | 3 trials | 0.06 | 70 |" in report
     assert "| all-finished (final) | yes | 20 epochs | 1.11 | 200 |" in report
+
+
+def test_rwe_confirm_section_recomputes_the_taus_and_the_repeat_agreement(tmp_path):
+    """With a confirmed setting, the section recomputes each tau (RWE on the cells' K-means) and the mean
+    repeat agreement with scipy, beside intervals.csv's intervals and the paired differences."""
+    from itertools import combinations
+
+    from scipy import stats
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    folder = data / "rwe-confirm-nb201" / "fresh-c8n1-10k"
+    shutil.rmtree(folder.parent, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rng = np.random.default_rng(5)
+    truth = rng.uniform(70, 94, 30)
+    params = truth + rng.normal(0, 4, 30)
+    scores = [[t / 100 + rng.normal(0, 0.03) for _ in range(3)] for t in truth]
+    rows = ["trial,seed,rank,arch,rwe_accuracy,neg_rwe_loss,params,macs,naswot,synflow_log,truth"]
+    rows += [f"{c},{k},{c},x,{s[k]},-1,{params[c]},1,{c % 7},{-c},{truth[c]}" for c, s in enumerate(scores) for k in range(3)]
+    (folder / "results.csv").write_text("\n".join(rows) + "\n")
+    stats_lines = ["statistic,value,ci95_low,ci95_high,cells,resamples,seed"]
+    for name in ["rwe_accuracy", "params", "naswot", "synflow_log"]:
+        stats_lines.append(f"tau({name}),0,-0.1000,0.2000,30,2000,0")
+    stats_lines += ["tau(rwe_accuracy)-tau(params),0,-0.3000,-0.0500,30,2000,0",
+                    "tau(rwe_accuracy)-tau(synflow_log),0,0.4000,0.9000,30,2000,0"]
+    (folder / "intervals.csv").write_text("\n".join(stats_lines) + "\n")
+    make_report(data, tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## RWE confirmation on 200 other cells" in report
+    rwe = stats.kendalltau([sum(s) / 3 for s in scores], truth).statistic
+    par = stats.kendalltau(params, truth).statistic
+    assert f"| fresh-c8n1-10k | RWE | 30 | {rwe:.3f} | -0.100 to 0.200 |" in report, report
+    assert f"| fresh-c8n1-10k | params | 30 | {par:.3f} | -0.100 to 0.200 |" in report, report
+    assert f"| fresh-c8n1-10k | RWE - params (paired) | 30 | {rwe - par:.3f} | -0.300 to -0.050 |" in report, report
+    pairs = [stats.kendalltau([s[a] for s in scores], [s[b] for s in scores]).statistic for a, b in combinations(range(3), 2)]
+    assert f"| fresh-c8n1-10k | repeat agreement (mean of 3 pairs) | 30 | {sum(pairs) / 3:.3f} |" in report, report
+    assert (tmp_path / "out" / "report-rwe-confirm.png").stat().st_size > 10_000
+
+
+def test_rwe_moo_section_tables_the_last_generation_over_seeds(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "notebooks-export" / "data", data)
+    folder = data / "rwe-moo-nb201"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    lines = ["method,objective,generation,seeds,evaluations_mean,fraction_of_true_front_mean,fraction_of_true_front_sd"]
+    for method, objective, base in [("nsga2", "rwe", 0.8), ("nsga2", "cifar10.test.accuracy.e200", 0.9), ("random", "rwe", 0.85)]:
+        lines += [f"{method},{objective},{g},5,{20 * (g + 1)}.0,{base + g / 100:.6f},0.020000" for g in range(10)]
+    (folder / "hypervolume.csv").write_text("\n".join(lines) + "\n")
+    make_report(data, tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## RWE inside NSGA-II, over seeds" in report
+    assert "| NSGA-II | rwe | 5 | 9 | 200.0 | 0.890 | 0.020 |" in report, report
+    assert "| random | rwe | 5 | 9 | 200.0 | 0.940 | 0.020 |" in report, report
+    assert (tmp_path / "out" / "report-rwe-moo.png").stat().st_size > 10_000

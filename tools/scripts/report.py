@@ -17,6 +17,8 @@ when its files are missing):
 optional extras, drawn only when such files are present (never listed as skipped):
   rwe-noise-nb201/results.csv                  RWE under several weight initialisations (report_noise.py)
   rwe-grid-nb201/grid.csv, SETTING/results.csv RWE's settings grid: tau with intervals, repeat agreement (report_noise.py)
+  rwe-confirm-nb201/SETTING/{results,intervals}.csv  the chosen settings on 200 other cells (report_rwe.py)
+  rwe-moo-nb201/hypervolume.csv                RWE inside NSGA-II, mean and sd over seeds (report_rwe.py)
   metad2a-study/{arms,cells}.csv (and metad2a-protocol-b/)  MetaD2A's meta-test arms on CIFAR-10 (report_metad2a.py)
   metad2a-fashion/fashion.csv                  MetaD2A's Fashion-MNIST stand-in for the MNIST row (report_metad2a.py)
   rwe*.csv                                     RWE scatter: first two numeric columns (x, y)
@@ -49,6 +51,7 @@ sys.path.insert(0, str(ROOT / "tools" / "scripts"))
 import plot_predictors  # noqa: E402
 import report_metad2a  # noqa: E402
 import report_noise  # noqa: E402
+import report_rwe  # noqa: E402
 from report_util import markdown_table, read_csv, save  # noqa: E402
 
 COLLECT = {
@@ -435,6 +438,8 @@ def main():
         # The RWE noise run carries its CSVs from session to session; drawn once they exist.
         lambda: report_noise.rwe_noise_section(args.data, args.out),
         lambda: report_noise.rwe_grid_section(args.data, args.out),
+        lambda: report_rwe.rwe_confirm_section(args.data, args.out),
+        lambda: report_rwe.rwe_moo_section(args.data, args.out),
         lambda: report_metad2a.studies_section(args.data, args.out),
         lambda: report_metad2a.fashion_section(args.data, args.out),
         lambda: scatter_section(args.data, args.out, "rwe*.csv", "RWE scatter", "report-rwe.png", line=False),
