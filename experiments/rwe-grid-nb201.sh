@@ -97,6 +97,13 @@ case $stage in
     for name in "${names[@]}"; do restore_run "$CARRY/$name" "$OUT/$name"; run_setting "$OUT/$name" "$name"; carry; done ;;
   carry) carry ;;
   table)
+    # Finished settings exported by earlier machines come back first, so the table has every one.
+    for root in "$OUT" "$OUT/time"; do
+      for name in "${ORDER[@]}"; do
+        src=$EXPORT${root#"$OUT"}/$name
+        if [ ! -f "$root/$name/summary.csv" ] && [ -f "$src/summary.csv" ]; then mkdir -p "$root/$name" && cp -rp "$src/." "$root/$name/"; fi
+      done
+    done
     mkdir -p "$EXPORT/time"
     table "$OUT/time" > "$EXPORT/time/grid.csv"
     table "$OUT" > "$EXPORT/grid.csv"
