@@ -82,10 +82,7 @@ resume_flag() {
 snapshot_run() {
   local run=$1 dest=$2 detail=${3:-results.csv} summary=${4:-timings.csv} tmp
   [ -f "$run/config.json" ] && [ -f "$run/$summary" ] && [ -f "$run/$detail" ] || return 0
-  mkdir -p "$(dirname "$dest")"
-  tmp=$(mktemp -d "$(dirname "$dest")/.$(basename "$dest").XXXXXX")
-  cp -p "$run/config.json" "$run/$summary" "$tmp/"
-  [ -z "$(tail -c1 "$tmp/$summary")" ] || sed -i '$d' "$tmp/$summary"
+  tmp=$(_snapshot_copy "$dest" "$run/config.json" "$run/$summary")
   awk -F, 'NR == FNR { if (FNR > 1) done[$1] = 1; next } FNR == 1 || ($1 in done)' "$tmp/$summary" "$run/$detail" > "$tmp/$detail"
   if [ -d "$run/head-trace" ]; then cp -rp "$run/head-trace" "$tmp/"; fi
   _replace_snapshot "$tmp" "$dest"
@@ -97,12 +94,19 @@ snapshot_run() {
 snapshot_journal() {
   local run=$1 dest=$2 tmp
   [ -f "$run/spec.json" ] && [ -f "$run/rwe-cells.csv" ] && [ ! -f "$run/comparison.csv" ] || return 0
-  mkdir -p "$(dirname "$dest")"
-  tmp=$(mktemp -d "$(dirname "$dest")/.$(basename "$dest").XXXXXX")
-  cp -p "$run/spec.json" "$run/rwe-cells.csv" "$tmp/"
-  [ -z "$(tail -c1 "$tmp/rwe-cells.csv")" ] || sed -i '$d' "$tmp/rwe-cells.csv"
+  tmp=$(_snapshot_copy "$dest" "$run/spec.json" "$run/rwe-cells.csv")
   _replace_snapshot "$tmp" "$dest"
   echo "saved $dest: $(($(wc -l < "$dest/rwe-cells.csv") - 1)) cells" >&2
+}
+
+_snapshot_copy() { # DEST MARK ROWS: prints a new folder beside DEST with MARK and ROWS' complete lines
+  # (a line being appended has no newline yet).
+  local tmp
+  mkdir -p "$(dirname "$1")"
+  tmp=$(mktemp -d "$(dirname "$1")/.$(basename "$1").XXXXXX")
+  cp -p "$2" "$3" "$tmp/"
+  [ -z "$(tail -c1 "$tmp/$(basename "$3")")" ] || sed -i '$d' "$tmp/$(basename "$3")"
+  echo "$tmp"
 }
 
 _replace_snapshot() { # TMP DEST: DEST becomes TMP (renames; the old DEST goes last).
