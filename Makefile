@@ -93,7 +93,7 @@ test-other-kernel:
 	  echo "test-other-kernel: no second OpenBLAS kernel to force on $$(uname -m) without AVX2; skipped"; \
 	fi
 
-## The ranking-correlation regression suite on the real NB201 table and CIFAR-10 (about 30 s on 2 cores);
+## The ranking-correlation regression suite on the real NB201 table and CIFAR-10 (about a minute on 2 cores);
 ## skipped without NASBENCH_DATA. Table, JUnit XML and run folders in runs/regress (docs/REGRESSION.md).
 regress:
 	@if [ -z "$(NASBENCH_DATA)" ]; then \

@@ -3,6 +3,8 @@ import Foundation
 /// One statistic compared with its baseline: the allowed move in the bad direction is
 /// `tolerance = max(floor, z * baseline standard error)`; a higher-is-better statistic fails
 /// when `now < baseline - tolerance`, a lower-is-better one when `now > baseline + tolerance`.
+/// A baseline without spread (one value, no trials to average: the RWE pins) is deterministic,
+/// so it fails on a move beyond its tolerance in either direction (`CHANGED`).
 public struct RegressionCheck: Sendable, Equatable {
     public enum Verdict: String, Sendable {
         /// Within tolerance.
@@ -11,13 +13,16 @@ public struct RegressionCheck: Sendable, Equatable {
         case improved
         /// Worse than the baseline by more than the tolerance.
         case regressed = "FAIL"
+        /// A deterministic statistic (no spread in the baseline) moved beyond its tolerance
+        /// either way: what it measures changed (fails; `--update` when intended).
+        case changed = "CHANGED"
         /// Measured but not in the baseline (passes; `--update` adds it).
         case new
         /// In the baseline but no longer measured, or measured as NaN (fails).
         case missing = "MISSING"
 
         /// Whether the verdict fails the suite.
-        public var fails: Bool { self == .regressed || self == .missing }
+        public var fails: Bool { self == .regressed || self == .changed || self == .missing }
     }
 
     public var id: String
@@ -45,7 +50,11 @@ public struct RegressionCheck: Sendable, Equatable {
             return
         }
         let gain = higherIsBetter ? value - baseline.mean : baseline.mean - value
-        verdict = gain < -allowed ? .regressed : gain > allowed ? .improved : .pass
+        if baseline.std.isFinite {
+            verdict = gain < -allowed ? .regressed : gain > allowed ? .improved : .pass
+        } else {
+            verdict = gain < -allowed ? .regressed : gain > allowed ? .changed : .pass
+        }
     }
 
     /// `now - baseline`, when both exist.

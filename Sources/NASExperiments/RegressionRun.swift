@@ -97,8 +97,9 @@ public struct RegressionRun: Sendable {
         return try Self.searchStatistics(folder: out, strategies: plan.spec.strategies.map(\.rawValue), metrics: plan.metrics)
     }
 
-    /// Kendall tau of each checked score against the benchmark over the plan's cells (the cells'
-    /// means over their weight initialisations), one statistic each, whose tolerance is its floor.
+    /// Per checked score, its Kendall tau against the benchmark over the plan's cells (the cells'
+    /// means over their weight initialisations) or its mean over the cells: one deterministic
+    /// statistic each, whose tolerance is its floor in either direction.
     private func rwe(_ plan: RegressionSuite.RWEPlan) throws -> [RegressionStatistic] {
         var spec = plan.spec
         spec.table = tablePath
@@ -119,8 +120,15 @@ public struct RegressionRun: Sendable {
                 throw ExperimentError.badInput(
                     "unknown rwe score '\(rule.name)' (expected one of: \(RWEExperiment.scoreColumns.joined(separator: ", ")))")
             }
+            let value: Double
+            switch rule.rweStatistic {
+            case "mean":
+                let cells = summary.values[rule.name] ?? []
+                value = cells.isEmpty ? .nan : cells.reduce(0, +) / Double(cells.count)
+            default: value = row.tau
+            }
             return RegressionStatistic(
-                experiment: "rwe", group: rule.name, metric: "kendall_tau", higherIsBetter: true, mean: row.tau, std: .nan,
+                experiment: "rwe", group: rule.name, metric: rule.rweStatistic, higherIsBetter: true, mean: value, std: .nan,
                 trials: summary.cells)
         }
     }

@@ -10,6 +10,21 @@ public struct RegressionSuite: Codable, Sendable {
         /// A `results.csv` score (predictors) or a `trials.csv` column (search).
         public var name: String
         public var floor: Double
+        /// RWE plans only: what is pinned of the score, its Kendall tau against the benchmark
+        /// (`kendall_tau`, the default) or its mean over the cells (`mean`).
+        public var statistic: String?
+
+        public init(name: String, floor: Double, statistic: String? = nil) {
+            self.name = name
+            self.floor = floor
+            self.statistic = statistic
+        }
+
+        /// The statistics an RWE rule may pin.
+        public static let rweStatistics = ["kendall_tau", "mean"]
+
+        /// The statistic an RWE rule pins.
+        public var rweStatistic: String { statistic ?? "kendall_tau" }
     }
 
     /// A predictors experiment, as `nasbench predictors --spec` runs it, and its checked metrics.
@@ -72,6 +87,15 @@ public struct RegressionSuite: Codable, Sendable {
         guard suite.predictors != nil || suite.search != nil || suite.rwe != nil else {
             throw ExperimentError.badInput("\(path) declares no experiments: give predictors, search, rwe or several")
         }
+        let plain = (suite.predictors?.metrics ?? []) + (suite.search?.metrics ?? [])
+        if let rule = plain.first(where: { $0.statistic != nil }) {
+            throw ExperimentError.badInput("\(path): metric '\(rule.name)': 'statistic' is for rwe metrics only")
+        }
+        for rule in suite.rwe?.metrics ?? [] where !MetricRule.rweStatistics.contains(rule.rweStatistic) {
+            throw ExperimentError.badInput(
+                "\(path): rwe metric '\(rule.name)': unknown statistic '\(rule.rweStatistic)' (expected one of: "
+                    + MetricRule.rweStatistics.joined(separator: ", ") + ")")
+        }
         return suite
     }
 
@@ -89,8 +113,11 @@ public struct RegressionSuite: Codable, Sendable {
         case "rwe": rules = rwe?.metrics
         default: rules = predictors?.metrics
         }
-        // An RWE statistic's rule is named by its score (the group); the others' by their metric.
-        let name = statistic.experiment == "rwe" ? statistic.group : statistic.metric
-        return rules?.first { $0.name == name }
+        // An RWE statistic's rule is named by its score (the group) and what it pins (the metric);
+        // the others' by their metric.
+        if statistic.experiment == "rwe" {
+            return rules?.first { $0.name == statistic.group && $0.rweStatistic == statistic.metric }
+        }
+        return rules?.first { $0.name == statistic.metric }
     }
 }

@@ -61,4 +61,45 @@ final class RegressionTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("--update"))
         }
     }
+
+    /// A baseline without spread (an RWE pin: one deterministic value) fails on a move beyond its
+    /// floor in either direction; the bad direction is still reported as FAIL.
+    func testPinnedStatisticFailsWhenItMovesEitherWay() {
+        let pin = RegressionStatistic(
+            experiment: "rwe", group: "rwe_accuracy", metric: "kendall_tau", higherIsBetter: true, mean: 0.07, std: .nan, trials: 20)
+        let check = { (now: Double) -> RegressionCheck.Verdict in
+            var moved = pin
+            moved.mean = now
+            return RegressionCheck(id: pin.id, baseline: pin, now: moved, floor: 0.03, z: 3).verdict
+        }
+        XCTAssertEqual(check(0.09), .pass)
+        XCTAssertEqual(check(0.05), .pass)
+        XCTAssertEqual(check(0.11), .changed)
+        XCTAssertEqual(check(0.03), .regressed)
+        XCTAssertTrue(RegressionCheck.Verdict.changed.fails)
+    }
+
+    /// RWE rules name a score and what is pinned of it; other plans' rules may not say `statistic`.
+    func testRWERulesPinTauOrMeanAndOthersRefuseAStatistic() throws {
+        let dir = NSTemporaryDirectory() + "regress-suite-\(ProcessInfo.processInfo.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rwe = #"{"spec": {"sample": 4, "seed": 0, "truth": "cifar10.test.accuracy.e200", "rwe": {"cifar": "c.tar.gz"}}, "metrics": METRICS}"#
+        func load(_ metrics: String) throws -> RegressionSuite {
+            let path = dir + "/suite.json"
+            let text = #"{"name": "t", "z": 3, "baseline": "b.csv", "rwe": "# + rwe.replacingOccurrences(of: "METRICS", with: metrics) + "}"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return try RegressionSuite.load(path)
+        }
+        let suite = try load(#"[{"name": "rwe_accuracy", "floor": 0.03}, {"name": "rwe_accuracy", "statistic": "mean", "floor": 0.005}]"#)
+        let mean = RegressionStatistic(
+            experiment: "rwe", group: "rwe_accuracy", metric: "mean", higherIsBetter: true, mean: 0.3, std: .nan, trials: 4)
+        var tau = mean
+        tau.metric = "kendall_tau"
+        XCTAssertEqual(suite.rule(for: mean)?.floor, 0.005)
+        XCTAssertEqual(suite.rule(for: tau)?.floor, 0.03)
+        XCTAssertThrowsError(try load(#"[{"name": "rwe_accuracy", "statistic": "median", "floor": 0.01}]"#)) { error in
+            XCTAssertTrue("\(error)".contains("unknown statistic 'median'"), "\(error)")
+        }
+    }
 }
