@@ -12,6 +12,8 @@
 #   - snapshot_run RUN DEST / snapshot_journal RUN DEST / restore_run DEST RUN / keep_saving CMD...: an unfinished run survives a
 #     new machine (runs/ is not kept between sessions): a consistent copy under experiments/carry/
 #     is committed, and the next session's start continues from it.
+#   - run_child CMD...: runs a long computing command so that stopping the script (SIGTERM, SIGINT,
+#     SIGHUP) stops the command too and still removes the script's temporary files.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DATA=${NASBENCH_DATA:-../shared/data}
@@ -21,7 +23,18 @@ if [ -z "${NASBENCH:-}" ]; then
 fi
 _tmpfiles=()
 _savers=()
+_child=
 trap '[ ${#_savers[@]} -eq 0 ] || kill "${_savers[@]}" 2> /dev/null; rm -f "${_tmpfiles[@]}"' EXIT
+# A signal stops the running child (TERM: a background job of a non-interactive shell ignores INT),
+# waits for it, then exits with the signal's status, which runs the EXIT trap above. Without this,
+# bash dies at once and leaves the child computing and its private binary in /tmp.
+_on_signal() {
+  if [ -n "$_child" ]; then kill -TERM "$_child" 2> /dev/null || true; wait "$_child" 2> /dev/null || true; fi
+  exit $((128 + $(kill -l "$1")))
+}
+trap '_on_signal TERM' TERM
+trap '_on_signal INT' INT
+trap '_on_signal HUP' HUP
 if [ -n "${PRIVATE_BINARY:-}" ]; then
   _private=$(mktemp /tmp/nasbench-run.XXXXXX)
   _tmpfiles+=("$_private")
@@ -68,6 +81,17 @@ use_pinned_engine() {
   ENGINE=$(mktemp /tmp/nasbench-run.XXXXXX)
   _tmpfiles+=("$ENGINE")
   cp "$dir/nasbench" "$ENGINE" && chmod +x "$ENGINE"
+}
+
+# run_child CMD...: CMD in the background, waited for (bash runs a trap only between commands, and
+# `wait` is one it interrupts), so that a signal to the script reaches CMD; CMD's status is returned.
+run_child() {
+  local rc=0
+  "$@" &
+  _child=$!
+  wait "$_child" || rc=$?
+  _child=
+  return "$rc"
 }
 
 resume_flag() {

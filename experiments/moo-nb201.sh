@@ -14,11 +14,11 @@ OUT=${OUT:-runs/moo-nb201}
 export OPENBLAS_NUM_THREADS=1
 ensure_table nb201 "$TABLE"
 mkdir -p "$OUT"
-nice -n 10 "$NASBENCH" moo --spec experiments/moo-nb201-rwe.yaml --table "$TABLE" \
+run_child nice -n 10 "$NASBENCH" moo --spec experiments/moo-nb201-rwe.yaml --table "$TABLE" \
   --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --out "$OUT/rwe-params" "$@" | tee "$OUT/rwe-params.txt"
 for cost in cifar10.none.params_m flops cifar100.none.latency_ms.@pi5-onnx; do
   name=oracle-${cost//[^a-z0-9]/-}
-  nice -n 10 "$NASBENCH" moo --spec experiments/moo-nb201-oracle.yaml --table "$TABLE" --cost "$cost" \
+  run_child nice -n 10 "$NASBENCH" moo --spec experiments/moo-nb201-oracle.yaml --table "$TABLE" --cost "$cost" \
     --out "$OUT/$name" | tee "$OUT/$name.txt"
 done
 mkdir -p notebooks-export/data/moo-nb201

@@ -13,8 +13,8 @@ OUT=${OUT:-runs/predictors-nb101}
 MLP_TRIALS=${MLP_TRIALS:-10}
 ensure_table nb101-naslib "$TABLE"
 spec=(--spec experiments/predictors-nb101.yaml --table "$TABLE" --jobs 1)
-nice -n 10 "$NASBENCH" predictors "${spec[@]}" --out "$OUT" $(resume_flag "$OUT") "$@"
+run_child nice -n 10 "$NASBENCH" predictors "${spec[@]}" --out "$OUT" $(resume_flag "$OUT") "$@"
 if [ "$MLP_TRIALS" -gt 0 ]; then
-  nice -n 10 "$NASBENCH" predictors "${spec[@]}" --trials "$MLP_TRIALS" --predictors mlp --out "$OUT-mlp" \
+  run_child nice -n 10 "$NASBENCH" predictors "${spec[@]}" --trials "$MLP_TRIALS" --predictors mlp --out "$OUT-mlp" \
     $(resume_flag "$OUT-mlp") "$@"
 fi

@@ -14,8 +14,8 @@ MLP_TRIALS=${MLP_TRIALS:-5}
 ensure_table nbgraph "$TABLE"
 spec=(--spec experiments/predictors-nbgraph.yaml --table "$TABLE" --dataset "$DATASET" --split valid --metric accuracy
       --epochs "$EPOCHS" --jobs 1)
-nice -n 10 "$NASBENCH" predictors "${spec[@]}" --out "$OUT" $(resume_flag "$OUT") "$@"
+run_child nice -n 10 "$NASBENCH" predictors "${spec[@]}" --out "$OUT" $(resume_flag "$OUT") "$@"
 if [ "$MLP_TRIALS" -gt 0 ]; then
-  nice -n 10 "$NASBENCH" predictors "${spec[@]}" --train-sizes 10,20,50,100,200 --trials "$MLP_TRIALS" \
+  run_child nice -n 10 "$NASBENCH" predictors "${spec[@]}" --train-sizes 10,20,50,100,200 --trials "$MLP_TRIALS" \
     --predictors mlp --out "$OUT-mlp" $(resume_flag "$OUT-mlp") "$@"
 fi

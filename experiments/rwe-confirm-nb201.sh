@@ -27,7 +27,7 @@ run=$OUT/$setting
 partial=experiments/carry/rwe-confirm-nb201/$setting
 restore_run "$partial" "$run"
 keep_saving snapshot_run "$run" "$partial"
-nice -n 10 "$ENGINE" rwe --spec experiments/rwe-grid-nb201.yaml --table "$TABLE" --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" \
+run_child nice -n 10 "$ENGINE" rwe --spec experiments/rwe-grid-nb201.yaml --table "$TABLE" --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" \
   --seed 0 --sample 200 --weight-seeds 3 --batch-norm "$bn" "${size[@]}" --images "$n" --jobs 1 --out "$run" $(resume_flag "$run")
 "$NASBENCH" summarize "$run" --bootstrap 2000
 mkdir -p "$EXPORT/$setting"

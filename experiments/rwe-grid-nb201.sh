@@ -46,7 +46,7 @@ done
 run_setting() { # folder name [extra flags]
   local out=$1 name=$2; shift 2
   # shellcheck disable=SC2086
-  nice -n 10 "$ENGINE" rwe --spec experiments/rwe-grid-nb201.yaml --table "$TABLE" \
+  run_child nice -n 10 "$ENGINE" rwe --spec experiments/rwe-grid-nb201.yaml --table "$TABLE" \
     --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --jobs 1 --out "$out" $(resume_flag "$out") \
     ${SETTINGS[$name]} "$@"
 }

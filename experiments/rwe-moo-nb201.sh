@@ -30,7 +30,7 @@ for seed in $SEEDS; do
   [ -f "$run/comparison.csv" ] && continue
   restore_run "$partial" "$run"
   keep_saving snapshot_journal "$run" "$partial"
-  nice -n 10 "$ENGINE" moo --spec experiments/moo-nb201-rwe.yaml --table "$TABLE" \
+  run_child nice -n 10 "$ENGINE" moo --spec experiments/moo-nb201-rwe.yaml --table "$TABLE" \
     --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --seed "$seed" --out "$run" $(resume_flag "$run") "$@"
   stop_saving
   mkdir -p "$EXPORT/seed-$seed"

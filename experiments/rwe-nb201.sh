@@ -11,7 +11,7 @@ TABLE=${TABLE:-data/cache/nb201.h5}
 OUT=${OUT:-runs/rwe-nb201}
 export OPENBLAS_NUM_THREADS=1
 ensure_table nb201 "$TABLE"
-nice -n 10 "$NASBENCH" rwe --spec experiments/rwe-nb201.yaml --table "$TABLE" \
+run_child nice -n 10 "$NASBENCH" rwe --spec experiments/rwe-nb201.yaml --table "$TABLE" \
   --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" ${SAMPLE:+--sample "$SAMPLE"} --jobs 1 --out "$OUT" \
   $(resume_flag "$OUT") "$@"
 mkdir -p notebooks-export/data/rwe-nb201

@@ -17,7 +17,7 @@ if [ ! -f "$OUT/config.json" ] && [ -f "$EXPORT/config.json" ]; then
   echo "rwe-noise: restored $OUT from $EXPORT" >&2
 fi
 status=0
-nice -n 19 "$ENGINE" rwe --spec experiments/rwe-noise-nb201.yaml --table "$TABLE" \
+run_child nice -n 19 "$ENGINE" rwe --spec experiments/rwe-noise-nb201.yaml --table "$TABLE" \
   --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" --jobs 1 --out "$OUT" $(resume_flag "$OUT") "$@" || status=$?
 # noise.csv and intervals.csv (NASBENCH: a build with summarize --bootstrap; the pinned engine predates them).
 [ $status -eq 0 ] && { "$NASBENCH" summarize "$OUT" --bootstrap 2000 > /dev/null || status=$?; }

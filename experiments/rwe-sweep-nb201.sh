@@ -47,7 +47,7 @@ ensure_table nb201 "$TABLE"
 for name in "${ORDER[@]}"; do
   [ -n "${SETTINGS[$name]+x}" ] || { echo "unknown setting '$name' (expected one of: ${!SETTINGS[*]})" >&2; exit 2; }
   # shellcheck disable=SC2086
-  nice -n 10 "$NASBENCH" rwe --spec experiments/rwe-sweep-nb201.yaml --table "$TABLE" \
+  run_child nice -n 10 "$NASBENCH" rwe --spec experiments/rwe-sweep-nb201.yaml --table "$TABLE" \
     --cifar "$DATA/cifar10/cifar-10-binary-subset.tar.gz" ${SAMPLE:+--sample "$SAMPLE"} ${SEED:+--seed "$SEED"} \
     --jobs 1 --out "$OUT/$name" $(resume_flag "$OUT/$name") ${SETTINGS[$name]}
 done

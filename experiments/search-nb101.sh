@@ -9,6 +9,6 @@ source "$(dirname "$0")/lib.sh"
 TABLE=${TABLE:-data/cache/nb101-naslib.h5}
 OUT=${OUT:-runs/search-nb101}
 ensure_table nb101-naslib "$TABLE"
-nice -n 10 "$NASBENCH" search --spec experiments/search-nb101.yaml --table "$TABLE" \
+run_child nice -n 10 "$NASBENCH" search --spec experiments/search-nb101.yaml --table "$TABLE" \
   ${TRIALS:+--trials "$TRIALS"} ${WEAKNAS_MODEL:+--weaknas-model "$WEAKNAS_MODEL"} --jobs 1 --out "$OUT" \
   $(resume_flag "$OUT") "$@"

@@ -10,7 +10,7 @@ DATASET=${DATASET:-cora}
 EPOCHS=${EPOCHS:-400}
 OUT=${OUT:-runs/search-nbgraph-$DATASET}
 ensure_table nbgraph "$TABLE"
-nice -n 10 "$NASBENCH" search --spec experiments/search-nbgraph.yaml --table "$TABLE" \
+run_child nice -n 10 "$NASBENCH" search --spec experiments/search-nbgraph.yaml --table "$TABLE" \
   --search-column "$DATASET.valid.accuracy.e$EPOCHS" --test-column "$DATASET.test.accuracy.e$EPOCHS" \
   ${TRIALS:+--trials "$TRIALS"} ${WEAKNAS_MODEL:+--weaknas-model "$WEAKNAS_MODEL"} --jobs 1 --out "$OUT" \
   $(resume_flag "$OUT") "$@"

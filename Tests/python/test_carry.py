@@ -82,3 +82,31 @@ def test_restore_run_keeps_a_folder_that_already_holds_the_run(tmp_path):
     assert (run / "config.json").read_text() == "local\n"
     lib(f'restore_run "{carried}" "{tmp_path / "fresh"}"')
     assert (tmp_path / "fresh" / "config.json").read_text() == "carried\n"
+
+
+@pytest.mark.parametrize("signal_name", ["TERM", "INT"])
+def test_stopping_a_script_stops_its_child_and_removes_its_binary_copy(signal_name, tmp_path):
+    """An experiment script stopped by a signal (kill, Ctrl-C) stops the computing command it runs
+    with run_child, and its EXIT trap still removes the private binary copy (PRIVATE_BINARY=1)."""
+    import signal
+    pidfile, private = tmp_path / "child.pid", tmp_path / "private"
+    script = (f'source "{ROOT}/experiments/lib.sh"\n'
+              f'echo "$NASBENCH" > "{private}"\n'
+              f'run_child bash -c \'echo $$ > "{pidfile}"; exec sleep 60\'\n'
+              f'echo "not reached" >&2\n')
+    process = subprocess.Popen(["bash", "-c", script], stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "NASBENCH": binary(), "PRIVATE_BINARY": "1"})
+    deadline = time.time() + 30
+    while not (pidfile.exists() and pidfile.read_text().strip()) and time.time() < deadline:
+        time.sleep(0.01)
+    child = int(pidfile.read_text())
+    copy = Path(private.read_text().strip())
+    assert copy.exists() and copy != Path(binary())
+    process.send_signal(getattr(signal, f"SIG{signal_name}"))
+    _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 128 + getattr(signal, f"SIG{signal_name}"), stderr
+    assert "not reached" not in stderr
+    time.sleep(0.1)
+    assert not Path(f"/proc/{child}").exists() or "zombie" in Path(f"/proc/{child}/status").read_text().lower(), \
+        "the child outlived the script"
+    assert not copy.exists(), "the private binary copy was left behind"
