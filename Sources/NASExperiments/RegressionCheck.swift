@@ -50,11 +50,9 @@ public struct RegressionCheck: Sendable, Equatable {
             return
         }
         let gain = higherIsBetter ? value - baseline.mean : baseline.mean - value
-        if baseline.std.isFinite {
-            verdict = gain < -allowed ? .regressed : gain > allowed ? .improved : .pass
-        } else {
-            verdict = gain < -allowed ? .regressed : gain > allowed ? .changed : .pass
-        }
+        // A gain is an improvement only where the baseline has spread; a pinned value that moves changed.
+        let better: Verdict = baseline.std.isFinite ? .improved : .changed
+        verdict = gain < -allowed ? .regressed : gain > allowed ? better : .pass
     }
 
     /// `now - baseline`, when both exist.

@@ -120,13 +120,7 @@ public struct RegressionRun: Sendable {
                 throw ExperimentError.badInput(
                     "unknown rwe score '\(rule.name)' (expected one of: \(RWEExperiment.scoreColumns.joined(separator: ", ")))")
             }
-            let value: Double
-            switch rule.rweStatistic {
-            case "mean":
-                let cells = summary.values[rule.name] ?? []
-                value = cells.isEmpty ? .nan : cells.reduce(0, +) / Double(cells.count)
-            default: value = row.tau
-            }
+            let value = rule.rweStatistic == "mean" ? SummaryStatistics(summary.values[rule.name] ?? []).mean : row.tau
             return RegressionStatistic(
                 experiment: "rwe", group: rule.name, metric: rule.rweStatistic, higherIsBetter: true, mean: value, std: .nan,
                 trials: summary.cells)
