@@ -150,9 +150,15 @@ restore_run() {
 }
 
 # keep_saving CMD...: runs CMD every SAVE_EVERY seconds (default 300) in the background until the
-# script exits.
+# script exits. Stopping the loop (TERM) ends its pending sleep too and lets a running CMD finish
+# first, so no snapshot is cut in half and no `sleep` outlives the script.
 keep_saving() {
-  ( while sleep "${SAVE_EVERY:-300}"; do "$@" || true; done ) &
+  ( trap 'kill "${_sleep:-}" 2> /dev/null; exit 0' TERM
+    while :; do
+      sleep "${SAVE_EVERY:-300}" & _sleep=$!
+      wait "$_sleep" || exit 0
+      "$@" || true
+    done ) &
   _savers+=($!)
 }
 

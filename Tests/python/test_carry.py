@@ -87,11 +87,14 @@ def test_restore_run_keeps_a_folder_that_already_holds_the_run(tmp_path):
 @pytest.mark.parametrize("signal_name", ["TERM", "INT"])
 def test_stopping_a_script_stops_its_child_and_removes_its_binary_copy(signal_name, tmp_path):
     """An experiment script stopped by a signal (kill, Ctrl-C) stops the computing command it runs
-    with run_child, and its EXIT trap still removes the private binary copy (PRIVATE_BINARY=1)."""
+    with run_child, and its EXIT trap still removes the private binary copy (PRIVATE_BINARY=1) and
+    ends keep_saving's loop with its pending sleep."""
     import signal
     pidfile, private = tmp_path / "child.pid", tmp_path / "private"
+    pause = str(3000 + os.getpid() % 900 + len(signal_name))  # this test's own, to find its sleep below
     script = (f'source "{ROOT}/experiments/lib.sh"\n'
               f'echo "$NASBENCH" > "{private}"\n'
+              f'SAVE_EVERY={pause} keep_saving true\n'
               f'run_child bash -c \'echo $$ > "{pidfile}"; exec sleep 60\'\n'
               f'echo "not reached" >&2\n')
     process = subprocess.Popen(["bash", "-c", script], stderr=subprocess.PIPE, text=True,
@@ -110,3 +113,23 @@ def test_stopping_a_script_stops_its_child_and_removes_its_binary_copy(signal_na
     assert not Path(f"/proc/{child}").exists() or "zombie" in Path(f"/proc/{child}/status").read_text().lower(), \
         "the child outlived the script"
     assert not copy.exists(), "the private binary copy was left behind"
+    sleeps = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p) == ["sleep", pause]]
+    assert not sleeps, "keep_saving's sleep outlived the script"
+
+
+def _cmdline(proc):
+    try:
+        return (proc / "cmdline").read_bytes().decode().split("\0")[:-1]
+    except OSError:
+        return []
+
+
+def test_keep_saving_repeats_its_command_until_stop_saving(tmp_path):
+    """keep_saving runs its command every SAVE_EVERY seconds; stop_saving ends the loop, after which
+    the command runs no more."""
+    log = tmp_path / "saves"
+    lib(f'SAVE_EVERY=0.05 keep_saving bash -c \'echo saved >> "{log}"\'',
+        'sleep 1', 'stop_saving', f'wc -l < "{log}" > "{tmp_path / "at-stop"}"', 'sleep 0.5')
+    at_stop = int((tmp_path / "at-stop").read_text())
+    assert at_stop >= 3, f"only {at_stop} saves in a second at SAVE_EVERY=0.05"
+    assert len(log.read_text().splitlines()) == at_stop, "the command ran after stop_saving"
